@@ -1,0 +1,16 @@
+// The one table of archive sections. A capability adds its section here.
+#include "archive/archive.h"
+#include "worklog/archive_section.h"
+
+namespace jobfit {
+
+const std::vector<ArchiveSection>& archiveSections() {
+  static const std::vector<ArchiveSection> sections = {
+      worklogActivitiesSection(),
+      worklogEpisodesSection(),
+      settingsSection(),
+  };
+  return sections;
+}
+
+}  // namespace jobfit

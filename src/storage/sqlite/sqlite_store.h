@@ -1,0 +1,74 @@
+// The SQLite backend: one connection, and one small class per capability's tables.
+#pragma once
+
+#include <memory>
+
+#include "storage/sqlite/database.h"
+#include "storage/store.h"
+
+namespace jobfit::sqlite {
+
+class SqliteEpisodeStore final : public EpisodeStore {
+ public:
+  explicit SqliteEpisodeStore(Connection& db) : db_(db) {}
+  int64_t add(const Episode& e) override;
+  void update(const Episode& e) override;
+  void remove(int64_t id) override;
+  std::optional<Episode> find(int64_t id) override;
+  std::vector<Episode> list(const EpisodeQuery& query) override;
+  int64_t count() override;
+
+ private:
+  void writeActivities(int64_t id, const std::vector<std::string>& activities);
+  Connection& db_;
+};
+
+class SqliteActivityStore final : public ActivityStore {
+ public:
+  explicit SqliteActivityStore(Connection& db) : db_(db) {}
+  std::vector<Activity> custom() override;
+  void add(const Activity& a) override;
+
+ private:
+  Connection& db_;
+};
+
+class SqliteSettingsStore final : public SettingsStore {
+ public:
+  explicit SqliteSettingsStore(Connection& db) : db_(db) {}
+  std::optional<std::string> get(const std::string& key) override;
+  void set(const std::string& key, const std::string& value) override;
+  std::map<std::string, std::string> all() override;
+
+ private:
+  Connection& db_;
+};
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(const std::filesystem::path& path, const StoreOptions& options);
+
+  EpisodeStore& episodes() override { return episodes_; }
+  ActivityStore& activities() override { return activities_; }
+  SettingsStore& settings() override { return settings_; }
+  void transaction(const std::function<void()>& body) override;
+  void backup(const std::filesystem::path& to) override;
+  std::string location() const override { return path_.string(); }
+
+  Connection& connection() { return db_; }
+
+ private:
+  void migrate(const StoreOptions& options);
+
+  std::filesystem::path path_;
+  Connection db_;
+  int depth_ = 0;
+  SqliteEpisodeStore episodes_{db_};
+  SqliteActivityStore activities_{db_};
+  SqliteSettingsStore settings_{db_};
+};
+
+// Copies the database behind `from` into a new file `to` (owner-only) with the online backup API.
+void backupTo(sqlite3* from, const std::filesystem::path& to);
+
+}  // namespace jobfit::sqlite

@@ -1,0 +1,19 @@
+// The JSON form of episodes and activities, shared by the CLI, the export and the HTTP API.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "worklog/activity.h"
+#include "worklog/episode.h"
+
+namespace jobfit {
+
+nlohmann::json toJson(const Episode& e);
+// Reads an episode; throws Error(invalid) naming `path` and the field on a wrong shape.
+// Ranges are checked by validateEpisode, not here.
+Episode episodeFromJson(const nlohmann::json& j, const std::string& path);
+
+nlohmann::json toJson(const Activity& a);
+Activity activityFromJson(const nlohmann::json& j, const std::string& path);
+
+}  // namespace jobfit
