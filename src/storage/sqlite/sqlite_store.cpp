@@ -94,33 +94,43 @@ SqliteStore::SqliteStore(const fs::path& path, const StoreOptions& options)
 }
 
 void SqliteStore::migrate(const StoreOptions& options) {
+  migrateDatabase(db_, path_, migrations(), options.now);
+}
+
+void migrateDatabase(Connection& db, const fs::path& path, const std::vector<Migration>& list,
+                     Instant now) {
   // Read the version before anything writes to the file: a newer database stays untouched.
-  int current = userVersion(db_);
-  int latest = latestSchemaVersion();
+  int current = userVersion(db);
+  int latest = list.back().version;
   if (current > latest)
     throw Error(ErrorCode::refused,
                 fmt::format("{} was written by a newer jobfit (schema {}; this jobfit knows up to "
                             "{}); it was not modified",
-                            path_.string(), current, latest),
+                            path.string(), current, latest),
                 "db", "upgrade jobfit to open it");
-  db_.exec("PRAGMA journal_mode = WAL");
-  db_.exec("PRAGMA synchronous = NORMAL");
-  db_.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = NORMAL");
+  db.exec("PRAGMA foreign_keys = ON");
   if (current == latest) return;
   if (current > 0) {
     // An existing database is about to change shape: keep a copy of it as it was.
-    auto stamp = formatInstant(options.now);
+    auto stamp = formatInstant(now);
     std::erase(stamp, ':');
-    auto copy = path_;
+    auto copy = path;
     copy += fmt::format(".schema{}-{}.bak", current, stamp);
-    if (!fs::exists(copy)) backupTo(db_.handle(), copy);
+    if (!fs::exists(copy)) backupTo(db.handle(), copy);
   }
-  for (const auto& m : migrations()) {
+  for (const auto& m : list) {
     if (m.version <= current) continue;
-    transaction([&] {
-      db_.exec(m.sql);
-      db_.exec(fmt::format("PRAGMA user_version = {}", m.version));
-    });
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      db.exec(m.sql);
+      db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+      db.exec("COMMIT");
+    } catch (...) {
+      db.exec("ROLLBACK");
+      throw;
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "storage/sqlite/database.h"
+#include "storage/sqlite/migrations.h"
 #include "storage/store.h"
 
 namespace jobfit::sqlite {
@@ -67,6 +68,11 @@ class SqliteStore final : public Store {
   SqliteActivityStore activities_{db_};
   SqliteSettingsStore settings_{db_};
 };
+
+// Brings db to the last version of `list`: refuses a newer file untouched, copies an existing
+// file aside before changing it, applies each migration in its own transaction.
+void migrateDatabase(Connection& db, const std::filesystem::path& path,
+                     const std::vector<Migration>& list, Instant now);
 
 // Copies the database behind `from` into a new file `to` (owner-only) with the online backup API.
 void backupTo(sqlite3* from, const std::filesystem::path& to);
