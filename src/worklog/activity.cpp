@@ -14,7 +14,7 @@ namespace embedded {
 extern const std::string_view kActivitiesJson;
 }
 
-ActivityCatalog ActivityCatalog::builtIn() {
+const ActivityCatalog& ActivityCatalog::builtIn() {
   static const ActivityCatalog catalog = [] {
     ActivityCatalog c;
     auto doc = nlohmann::json::parse(embedded::kActivitiesJson);

@@ -20,7 +20,7 @@ struct Activity {
 class ActivityCatalog {
  public:
   // The taxonomy shipped in data/activities.json.
-  static ActivityCatalog builtIn();
+  static const ActivityCatalog& builtIn();
 
   void add(Activity activity);
   const Activity* find(std::string_view id) const;
