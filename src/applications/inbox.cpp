@@ -1,6 +1,7 @@
 #include "applications/inbox.h"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -99,8 +100,12 @@ Inbox buildInbox(const std::vector<Application>& applications,
       followups.push_back(std::move(item));
     }
   }
+  // An application with an open reminder already has a next step planned.
+  std::set<int64_t> planned;
+  for (const auto& r : reminders)
+    if (!r.done) planned.insert(r.applicationId);
   for (const auto& a : applications) {
-    if (a.events.empty()) continue;
+    if (a.events.empty() || planned.count(a.id)) continue;
     auto s = silence(a, thresholds, today);
     if (!s) continue;
     InboxItem item;

@@ -30,7 +30,9 @@ std::string_view toString(InboxItem::Kind k);
 
 struct Inbox {
   Date today;
-  std::vector<InboxItem> items;  // interviews, then due follow-ups, then silent applications
+  // Interviews in the coming week, then due follow-ups, then silent applications that have no
+  // open reminder (those already have a next step planned).
+  std::vector<InboxItem> items;
   bool empty() const { return items.empty(); }
 };
 
