@@ -308,13 +308,11 @@ std::vector<ApplicationEvent> eventsFromColumns(const Row& row, const CsvImportO
     status = Stage::applied;
   }
   if (status) {
-    bool dated = std::any_of(events.begin(), events.end(),
-                             [&](const ApplicationEvent& e) { return e.stage == status; });
-    if (!dated) {
-      if (events.empty())
-        throw RowError{"no date: add a date applied (or date added) column, or a date for its stage"};
+    if (events.empty())
+      throw RowError{"no date: add a date applied (or date added) column, or a date for its stage"};
+    // The status is where the application is now, even when it went back to an earlier stage.
+    if (events.back().stage != status)
       events.push_back({0, events.back().date, EventKind::stage, status, ""});
-    }
   }
   if (events.empty())
     throw RowError{"no date: add a date applied (or date added) column, or a date for its stage"};

@@ -50,20 +50,24 @@ void SqliteApplicationStore::writeChildren(const Application& a) {
   auto ev = db_.prepare(
       "INSERT INTO application_events (id, application_id, position, day, kind, stage, text) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  for (size_t i = 0; i < a.events.size(); ++i) {
-    const auto& e = a.events[i];
-    ev.reset();
-    if (e.id > 0)
-      ev.bind(1, e.id);
-    else
-      ev.bindNull(1);
-    ev.bind(2, a.id).bind(3, static_cast<int64_t>(i)).bind(4, formatDate(e.date));
-    ev.bind(5, toString(e.kind));
-    if (e.stage)
-      ev.bind(6, toString(*e.stage));
-    else
-      ev.bindNull(6);
-    ev.bind(7, e.text).run();
+  // Events that keep their id go in first, so that a new event cannot be given one of them.
+  for (bool kept : {true, false}) {
+    for (size_t i = 0; i < a.events.size(); ++i) {
+      const auto& e = a.events[i];
+      if ((e.id > 0) != kept) continue;
+      ev.reset();
+      if (e.id > 0)
+        ev.bind(1, e.id);
+      else
+        ev.bindNull(1);
+      ev.bind(2, a.id).bind(3, static_cast<int64_t>(i)).bind(4, formatDate(e.date));
+      ev.bind(5, toString(e.kind));
+      if (e.stage)
+        ev.bind(6, toString(*e.stage));
+      else
+        ev.bindNull(6);
+      ev.bind(7, e.text).run();
+    }
   }
   auto link = db_.prepare(
       "INSERT INTO application_contacts (application_id, contact_id, referrer) VALUES (?, ?, ?)");
