@@ -1,4 +1,5 @@
 // The one table of archive sections. A capability adds its section here.
+#include "applications/archive_section.h"
 #include "archive/archive.h"
 #include "worklog/archive_section.h"
 
@@ -9,6 +10,9 @@ const std::vector<ArchiveSection>& archiveSections() {
       worklogActivitiesSection(),
       worklogEpisodesSection(),
       settingsSection(),
+      searchContactsSection(),
+      searchApplicationsSection(),
+      searchRemindersSection(),
   };
   return sections;
 }

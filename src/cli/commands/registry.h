@@ -12,5 +12,15 @@ void attachActivities(CLI::App&, Context&, const CommandSpec&);
 void attachExport(CLI::App&, Context&, const CommandSpec&);
 void attachImport(CLI::App&, Context&, const CommandSpec&);
 void attachBackup(CLI::App&, Context&, const CommandSpec&);
+void attachApp(CLI::App&, Context&, const CommandSpec&);
+void attachApps(CLI::App&, Context&, const CommandSpec&);
+void attachInbox(CLI::App&, Context&, const CommandSpec&);
+void attachRemind(CLI::App&, Context&, const CommandSpec&);
+void attachReminders(CLI::App&, Context&, const CommandSpec&);
+void attachContacts(CLI::App&, Context&, const CommandSpec&);
+void attachContact(CLI::App&, Context&, const CommandSpec&);
+void attachStats(CLI::App&, Context&, const CommandSpec&);
+void attachSettings(CLI::App&, Context&, const CommandSpec&);
+void attachCalendar(CLI::App&, Context&, const CommandSpec&);
 
 }  // namespace jobfit::cli

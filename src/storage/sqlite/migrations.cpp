@@ -41,6 +41,95 @@ CREATE TABLE settings (
 ) WITHOUT ROWID;
 )SQL";
 
+// Version 4: the job search. Stages, channels and kinds are checked against the names the
+// engine uses (applications/application.h).
+constexpr std::string_view kApplications = R"SQL(
+CREATE TABLE contacts (
+  id       INTEGER PRIMARY KEY,
+  name     TEXT NOT NULL,
+  name_key TEXT NOT NULL,               -- normalised name, for finding a contact by name
+  company  TEXT NOT NULL DEFAULT '',
+  role     TEXT NOT NULL DEFAULT '',
+  how      TEXT NOT NULL DEFAULT '',    -- how the person knows them
+  email    TEXT NOT NULL DEFAULT '',
+  phone    TEXT NOT NULL DEFAULT '',
+  notes    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX contacts_by_name ON contacts (name_key);
+CREATE TABLE contact_links (
+  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  position   INTEGER NOT NULL,
+  url        TEXT NOT NULL,
+  PRIMARY KEY (contact_id, position)
+) WITHOUT ROWID;
+CREATE TABLE applications (
+  id          INTEGER PRIMARY KEY,
+  company     TEXT NOT NULL,
+  company_key TEXT NOT NULL,            -- normalised, for duplicates and per-company figures
+  title       TEXT NOT NULL,
+  title_key   TEXT NOT NULL,
+  posting_id  INTEGER,                  -- a posting's id; no foreign key until postings land
+  url         TEXT NOT NULL DEFAULT '',
+  channel     TEXT NOT NULL CHECK (channel IN
+                ('referral','recruiter','network','cold','job-board','other')),
+  resume      TEXT NOT NULL DEFAULT '',
+  salary      TEXT NOT NULL DEFAULT '',
+  learned     TEXT NOT NULL DEFAULT '',
+  -- Derived from the events and rewritten with them: the latest stage, first and last day.
+  stage       TEXT NOT NULL CHECK (stage IN ('saved','applied','screening','interviewing',
+                'offer','accepted','rejected','withdrawn','closed')),
+  started     TEXT NOT NULL,
+  last_event  TEXT NOT NULL
+);
+CREATE INDEX applications_by_company ON applications (company_key, title_key);
+CREATE INDEX applications_by_stage ON applications (stage, last_event);
+CREATE INDEX applications_by_posting ON applications (posting_id) WHERE posting_id IS NOT NULL;
+CREATE TABLE application_events (
+  id             INTEGER PRIMARY KEY,
+  application_id INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+  position       INTEGER NOT NULL,      -- history order
+  day            TEXT NOT NULL,
+  kind           TEXT NOT NULL CHECK (kind IN ('stage','note','reply','followup')),
+  stage          TEXT CHECK (stage IN ('saved','applied','screening','interviewing','offer',
+                   'accepted','rejected','withdrawn','closed')),
+  text           TEXT NOT NULL DEFAULT '',
+  CHECK ((kind = 'stage') = (stage IS NOT NULL)),
+  UNIQUE (application_id, position)
+);
+CREATE INDEX application_events_by_day ON application_events (day);
+CREATE TABLE application_contacts (
+  application_id INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+  contact_id     INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  referrer       INTEGER NOT NULL DEFAULT 0 CHECK (referrer IN (0, 1)),
+  PRIMARY KEY (application_id, contact_id)
+) WITHOUT ROWID;
+CREATE INDEX application_contacts_by_contact ON application_contacts (contact_id);
+CREATE UNIQUE INDEX application_contacts_one_referrer
+  ON application_contacts (application_id) WHERE referrer = 1;
+CREATE TABLE contact_interactions (
+  contact_id     INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  position       INTEGER NOT NULL,      -- date order
+  day            TEXT NOT NULL,
+  text           TEXT NOT NULL,
+  application_id INTEGER REFERENCES applications (id) ON DELETE SET NULL,
+  PRIMARY KEY (contact_id, position)
+) WITHOUT ROWID;
+CREATE INDEX contact_interactions_by_application ON contact_interactions (application_id);
+CREATE TABLE reminders (
+  id             INTEGER PRIMARY KEY,
+  application_id INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+  kind           TEXT NOT NULL CHECK (kind IN ('followup','interview')),
+  due            TEXT NOT NULL,         -- local date
+  at_utc         INTEGER,               -- unix seconds, when a time was given
+  minutes        INTEGER NOT NULL DEFAULT 0 CHECK (minutes BETWEEN 0 AND 1440),
+  text           TEXT NOT NULL DEFAULT '',
+  done           TEXT,                  -- local date it was done
+  created_utc    INTEGER NOT NULL       -- part of the stable calendar UID
+);
+CREATE INDEX reminders_by_due ON reminders (done, due, at_utc, id);
+CREATE INDEX reminders_by_application ON reminders (application_id);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -49,6 +138,7 @@ const std::vector<Migration>& migrations() {
   // 5 fit profile (values, constraints, appeal).
   static const std::vector<Migration> list = {
       {1, "work-day log", kWorklog},
+      {4, "applications and contacts", kApplications},
   };
   return list;
 }

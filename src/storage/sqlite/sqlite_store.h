@@ -1,6 +1,7 @@
 // The SQLite backend: one connection, and one small class per capability's tables.
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "storage/sqlite/database.h"
@@ -45,6 +46,53 @@ class SqliteSettingsStore final : public SettingsStore {
   Connection& db_;
 };
 
+class SqliteApplicationStore final : public ApplicationStore {
+ public:
+  explicit SqliteApplicationStore(Connection& db) : db_(db) {}
+  int64_t add(const Application& a) override;
+  void update(const Application& a) override;
+  void remove(int64_t id) override;
+  std::optional<Application> find(int64_t id) override;
+  std::vector<Application> list() override;
+  std::vector<Application> inStage(Stage stage) override;
+  std::vector<Application> withContact(int64_t contactId) override;
+  int64_t count() override;
+
+ private:
+  std::vector<Application> select(std::string_view where, const std::function<void(Statement&)>& bind);
+  void writeChildren(const Application& a);
+  Connection& db_;
+};
+
+class SqliteContactStore final : public ContactStore {
+ public:
+  explicit SqliteContactStore(Connection& db) : db_(db) {}
+  int64_t add(const Contact& c) override;
+  void update(const Contact& c) override;
+  void remove(int64_t id) override;
+  std::optional<Contact> find(int64_t id) override;
+  std::vector<Contact> list() override;
+
+ private:
+  std::vector<Contact> select(std::optional<int64_t> id);
+  void writeChildren(const Contact& c);
+  Connection& db_;
+};
+
+class SqliteReminderStore final : public ReminderStore {
+ public:
+  explicit SqliteReminderStore(Connection& db) : db_(db) {}
+  int64_t add(const Reminder& r) override;
+  void update(const Reminder& r) override;
+  void remove(int64_t id) override;
+  std::optional<Reminder> find(int64_t id) override;
+  std::vector<Reminder> list(bool includeDone) override;
+  std::vector<Reminder> forApplication(int64_t applicationId) override;
+
+ private:
+  Connection& db_;
+};
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::filesystem::path& path, const StoreOptions& options);
@@ -52,6 +100,9 @@ class SqliteStore final : public Store {
   EpisodeStore& episodes() override { return episodes_; }
   ActivityStore& activities() override { return activities_; }
   SettingsStore& settings() override { return settings_; }
+  ApplicationStore& applications() override { return applications_; }
+  ContactStore& contacts() override { return contacts_; }
+  ReminderStore& reminders() override { return reminders_; }
   void transaction(const std::function<void()>& body) override;
   void backup(const std::filesystem::path& to) override;
   std::string location() const override { return path_.string(); }
@@ -67,6 +118,9 @@ class SqliteStore final : public Store {
   SqliteEpisodeStore episodes_{db_};
   SqliteActivityStore activities_{db_};
   SqliteSettingsStore settings_{db_};
+  SqliteApplicationStore applications_{db_};
+  SqliteContactStore contacts_{db_};
+  SqliteReminderStore reminders_{db_};
 };
 
 // Brings db to the last version of `list`: refuses a newer file untouched, copies an existing
