@@ -12,5 +12,13 @@ void attachActivities(CLI::App&, Context&, const CommandSpec&);
 void attachExport(CLI::App&, Context&, const CommandSpec&);
 void attachImport(CLI::App&, Context&, const CommandSpec&);
 void attachBackup(CLI::App&, Context&, const CommandSpec&);
+void attachInsights(CLI::App&, Context&, const CommandSpec&);
+void attachCheckin(CLI::App&, Context&, const CommandSpec&);
+void attachCheckins(CLI::App&, Context&, const CommandSpec&);
+void attachExpect(CLI::App&, Context&, const CommandSpec&);
+void attachImportCalendar(CLI::App&, Context&, const CommandSpec&);
+void attachDrafts(CLI::App&, Context&, const CommandSpec&);
+void attachRate(CLI::App&, Context&, const CommandSpec&);
+void attachReport(CLI::App&, Context&, const CommandSpec&);
 
 }  // namespace jobfit::cli
