@@ -89,6 +89,24 @@ time_t icalSeconds(icaltimetype t) {
   return icaltime_as_timet_with_zone(t, t.zone ? t.zone : icaltimezone_get_utc_timezone());
 }
 
+// The RECURRENCE-ID as libical's time_t, with its TZID resolved the way DTSTART's is (libical
+// leaves it unresolved): a VTIMEZONE in the file, else a zone libical knows.
+std::optional<time_t> recurrenceSeconds(icalcomponent* root, icalcomponent* event) {
+  icalproperty* prop = icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY);
+  if (!prop) return std::nullopt;
+  icaltimetype t = icalproperty_get_recurrenceid(prop);
+  if (icaltime_is_null_time(t)) return std::nullopt;
+  if (!t.zone && !icaltime_is_utc(t)) {
+    if (icalparameter* tzid = icalproperty_get_first_parameter(prop, ICAL_TZID_PARAMETER)) {
+      const char* name = icalparameter_get_tzid(tzid);
+      icaltimezone* zone = icalcomponent_get_timezone(root, name);
+      if (!zone) zone = icaltimezone_get_builtin_timezone(name);
+      if (zone) t.zone = zone;
+    }
+  }
+  return icalSeconds(t);
+}
+
 // Refuses a DTSTART whose TZID libical could not resolve (neither a VTIMEZONE in the file nor
 // a zone it knows): reading it as floating would silently shift the event.
 void requireKnownZone(icalcomponent* event, icaltimetype start, const std::string& title) {
@@ -101,6 +119,91 @@ void requireKnownZone(icalcomponent* event, icaltimetype start, const std::strin
                             "and jobfit does not know",
                             title, icalparameter_get_tzid(tzid)),
                 "file", "export the calendar with its time zone definitions (VTIMEZONE)");
+}
+
+std::string toUpperAscii(std::string s) {
+  for (char& c : s)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return s;
+}
+
+bool digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int number(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+// RFC 5545 DATE (YYYYMMDD) or DATE-TIME (YYYYMMDDTHHMMSS, optionally Z), with ranges checked.
+bool validDateOrDateTime(std::string_view v) {
+  if (v.size() < 8 || !digits(v.substr(0, 8))) return false;
+  Date d{date::year{number(v.substr(0, 4))}, date::month{unsigned(number(v.substr(4, 2)))},
+         date::day{unsigned(number(v.substr(6, 2)))}};
+  if (!d.ok()) return false;
+  if (v.size() == 8) return true;
+  if (v[8] != 'T' || (v.size() != 15 && !(v.size() == 16 && v[15] == 'Z'))) return false;
+  if (!digits(v.substr(9, 6))) return false;
+  return number(v.substr(9, 2)) < 24 && number(v.substr(11, 2)) < 60 &&
+         number(v.substr(13, 2)) <= 60;
+}
+
+// libical reads some malformed dates leniently ("2026-03-1x" as 1 March), so the date values
+// jobfit relies on are checked against the RFC's grammar on the raw, unfolded lines first.
+void checkDateValues(std::string_view ics) {
+  static constexpr std::string_view kNames[] = {"DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE",
+                                                "RDATE"};
+  int lineNumber = 0;
+  std::string logical;
+  int logicalLine = 0;
+  auto check = [&] {
+    if (logical.empty()) return;
+    size_t nameEnd = logical.find_first_of(";:");
+    if (nameEnd == std::string::npos) return;
+    std::string name = toLower(logical.substr(0, nameEnd));
+    bool wanted = false;
+    for (auto n : kNames) wanted = wanted || toLower(n) == name;
+    if (!wanted) return;
+    // The value starts after the first colon outside a quoted parameter value.
+    bool quoted = false;
+    size_t colon = std::string::npos;
+    for (size_t i = nameEnd; i < logical.size(); ++i) {
+      if (logical[i] == '"') quoted = !quoted;
+      if (logical[i] == ':' && !quoted) {
+        colon = i;
+        break;
+      }
+    }
+    std::string value = colon == std::string::npos ? "" : logical.substr(colon + 1);
+    for (const auto& piece : splitList(value, ',')) {
+      std::string_view first = std::string_view(piece).substr(0, piece.find('/'));  // RDATE periods
+      if (!validDateOrDateTime(first))
+        throw Error(ErrorCode::invalid,
+                    fmt::format("malformed calendar: line {}: {} value '{}' is not an iCalendar "
+                                "date (YYYYMMDD) or date-time (YYYYMMDDTHHMMSS, Z for UTC)",
+                                logicalLine, toUpperAscii(name), piece),
+                    "file", "nothing was imported; fix or re-export the file");
+    }
+  };
+  size_t pos = 0;
+  while (pos <= ics.size()) {
+    size_t end = ics.find('\n', pos);
+    if (end == std::string_view::npos) end = ics.size();
+    std::string_view line = ics.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    ++lineNumber;
+    if (!line.empty() && (line[0] == ' ' || line[0] == '\t')) {
+      logical += line.substr(1);  // a folded continuation
+    } else {
+      check();
+      logical = std::string(line);
+      logicalLine = lineNumber;
+    }
+    pos = end + 1;
+  }
+  check();
 }
 
 struct Span {
@@ -137,6 +240,7 @@ CalendarRead readCalendar(std::string_view ics, const Clock& clock, Date from, D
                 fmt::format("the calendar is larger than {} MB", kMaxCalendarBytes / 1024 / 1024),
                 "file");
   if (from > to) throw Error(ErrorCode::usage, "--from is after --to", "from");
+  checkDateValues(ics);
   std::string text(ics);
   std::unique_ptr<icalcomponent, IcalDeleter> root(icalparser_parse_string(text.c_str()));
   if (!root || icalcomponent_isa(root.get()) != ICAL_VCALENDAR_COMPONENT)
@@ -158,9 +262,9 @@ CalendarRead readCalendar(std::string_view ics, const Clock& clock, Date from, D
   // Occurrences moved or changed by a RECURRENCE-ID component replace the rule's occurrence.
   std::set<std::pair<std::string, time_t>> overridden;
   for (icalcomponent* e : events) {
-    icaltimetype rid = icalcomponent_get_recurrenceid(e);
+    auto rid = recurrenceSeconds(root.get(), e);
     const char* uid = icalcomponent_get_uid(e);
-    if (!icaltime_is_null_time(rid) && uid) overridden.insert({uid, icalSeconds(rid)});
+    if (rid && uid) overridden.insert({uid, *rid});
   }
 
   Instant windowStart = clock.startOf(from) - std::chrono::hours{48};
