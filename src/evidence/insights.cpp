@@ -16,9 +16,9 @@ namespace {
 // A total order on episodes by content, so that sums run in the same order whatever order
 // the episodes came in: the result is then exactly, not just nearly, order-invariant.
 auto sortKey(const Episode& e) {
-  std::vector<std::optional<int>> ratings;
-  for (const auto& item : kRatingItems) ratings.push_back(e.ratings.*item.member);
-  return std::make_tuple(e.date, e.start, e.minutes, e.activities, e.with, e.note, ratings, e.id);
+  const Ratings& r = e.ratings;
+  return std::tie(e.date, e.start, e.minutes, e.activities, e.with, e.note, r.happy, r.engaged,
+                  r.stressed, r.frustrated, r.tired, r.meaningful, r.energy, e.id);
 }
 
 std::optional<double> meanOf(const std::vector<const Episode*>& episodes,

@@ -57,7 +57,7 @@ std::string svgOpen(int height, std::string_view title) {
 // A horizontal scale from lo..hi onto the plot area right of the labels.
 struct Scale {
   double lo, hi;
-  double left = kLabelWidth, right = kWidth - 70;
+  double left = kLabelWidth, right = kWidth - 110;
   double x(double v) const { return left + (std::clamp(v, lo, hi) - lo) / (hi - lo) * (right - left); }
 };
 
@@ -139,7 +139,7 @@ std::string intervalChart(const Insights& insights, std::string_view title) {
         "<circle cx=\"{:.1f}\" cy=\"{}\" r=\"5\" fill=\"{}\"/>"
         "<path d=\"M{:.1f} {} l4 4 l-4 4 l-4 -4 z\" fill=\"none\" stroke=\"#222\"/>"
         "<text x=\"{}\" y=\"{}\" class=\"value\">{} (n={})</text></g>\n",
-        s.x(e.mean), cy, color, sx, cy - 4, kWidth - 64, cy + 4, signedFixed(e.mean), e.n);
+        s.x(e.mean), cy, color, sx, cy - 4, kWidth - 100, cy + 4, signedFixed(e.mean), e.n);
     y += kRowHeight;
   }
   return out + "</svg>\n";
@@ -233,7 +233,7 @@ std::string gapChart(const std::vector<ExpectationGap>& gaps, std::string_view t
         "<circle cx=\"{:.1f}\" cy=\"{}\" r=\"5\" fill=\"{}\"/>"
         "<text x=\"{}\" y=\"{}\" class=\"value\">{}</text></g>\n",
         htmlEscape(g->line), kLabelWidth - 8, cy + 4, htmlEscape(shortLabel(g->label)), ex, cy, xp,
-        cy, color, ex, cy, xp, cy, color, kWidth - 64, cy + 4, signedFixed(*g->gap));
+        cy, color, ex, cy, xp, cy, color, kWidth - 100, cy + 4, signedFixed(*g->gap));
     y += kRowHeight;
   }
   return out + "</svg>\n";

@@ -71,6 +71,20 @@ double studentTQuantile(double p, double df) {
   return (lo + hi) / 2;
 }
 
+namespace {
+
+// t(0.975, df) for the small df that intervals over episodes use, computed once.
+double t975(int df) {
+  static const std::vector<double> table = [] {
+    std::vector<double> t(201);
+    for (int d = 1; d <= 200; ++d) t[d] = studentTQuantile(0.975, d);
+    return t;
+  }();
+  return df <= 200 ? table[df] : studentTQuantile(0.975, df);
+}
+
+}  // namespace
+
 std::optional<Estimate> weightedEstimate(const std::vector<Weighted>& observations) {
   double total = 0, weightedSum = 0;
   for (const auto& o : observations) {
@@ -90,7 +104,7 @@ std::optional<Estimate> weightedEstimate(const std::vector<Weighted>& observatio
     }
     double n = e.n;
     double se = std::sqrt(n / (n - 1) * spread) / total;
-    double t = studentTQuantile(0.975, n - 1);
+    double t = t975(e.n - 1);
     e.se = se;
     e.low = e.mean - t * se;
     e.high = e.mean + t * se;
