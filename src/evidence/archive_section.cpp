@@ -97,7 +97,7 @@ ArchiveSection checkinsSection() {
                         path + ".date", "import into an empty database");
           }
           if (c.id && store.checkins().find(c.id)) throw alreadyThere(path, "check-in", c.id);
-          checkins.push_back(std::move(c));
+          checkins.push_back(c);
         }
         if (checkins.empty() && !unchanged) return;
         plan.summary.push_back(summaryLine(checkins.size(), unchanged, "check-ins"));

@@ -122,14 +122,14 @@ std::vector<CheckinTrendPoint> checkinTrend(std::vector<Checkin> checkins) {
   });
   std::vector<CheckinTrendPoint> out;
   std::optional<double> lastPersonal, lastWork;
-  for (auto& c : checkins) {
-    CheckinTrendPoint p{std::move(c), {}, {}, {}};
+  for (const auto& c : checkins) {
+    CheckinTrendPoint p{c, {}, {}, {}};
     p.score = burnoutScore(p.checkin);
     if (p.score.personal && lastPersonal) p.personalChange = *p.score.personal - *lastPersonal;
     if (p.score.work && lastWork) p.workChange = *p.score.work - *lastWork;
     if (p.score.personal) lastPersonal = p.score.personal;
     if (p.score.work) lastWork = p.score.work;
-    out.push_back(std::move(p));
+    out.push_back(p);
   }
   return out;
 }
