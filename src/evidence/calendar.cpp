@@ -213,7 +213,7 @@ struct Span {
 void collectSpan(icalcomponent*, icaltime_span* span, void* data) {
   // Called from C: must not throw. Collected spans are converted after the walk.
   auto* spans = static_cast<std::vector<Span>*>(data);
-  if (spans->size() < 100000) spans->push_back({span->start, span->end});
+  if (spans->size() <= kMaxCalendarDrafts) spans->push_back({span->start, span->end});
 }
 
 }  // namespace
@@ -322,6 +322,11 @@ CalendarRead readCalendar(std::string_view ics, const Clock& clock, Date from, D
       d.activity = guessActivity(title, catalog).value_or("");
       out.drafts.push_back(std::move(d));
     }
+    if (spans.size() > kMaxCalendarDrafts || out.drafts.size() > kMaxCalendarDrafts)
+      throw Error(ErrorCode::too_large,
+                  fmt::format("the calendar has more than {} event occurrences between {} and {}",
+                              kMaxCalendarDrafts, formatDate(from), formatDate(to)),
+                  "file", "import a shorter period with --from and --to");
   }
   std::sort(out.drafts.begin(), out.drafts.end(), [](const Draft& a, const Draft& b) {
     return std::tie(a.start, a.source) < std::tie(b.start, b.source);

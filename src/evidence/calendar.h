@@ -26,10 +26,13 @@ struct CalendarRead {
 
 // Largest file read, so that a stray huge file is refused before parsing.
 inline constexpr size_t kMaxCalendarBytes = 20 * 1024 * 1024;
+// Most occurrences one import turns into drafts (a year of a busy calendar fits).
+inline constexpr size_t kMaxCalendarDrafts = 10000;
 
 // Reads every event occurrence starting on a local date in from..to (inclusive, in the clock's
 // zone). Throws Error(invalid) with a clear message on a malformed file, an event without a
-// start, or a TZID that is neither defined in the file nor a known zone.
+// start, or a TZID that is neither defined in the file nor a known zone; Error(too_large) when
+// the window holds more than kMaxCalendarDrafts occurrences.
 CalendarRead readCalendar(std::string_view ics, const Clock& clock, Date from, Date to,
                           const ActivityCatalog& catalog);
 

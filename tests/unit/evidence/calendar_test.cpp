@@ -140,3 +140,24 @@ TEST(Calendar, GuessesFromIdsLabelsAndKeywords) {
 
 }  // namespace
 }  // namespace jobfit
+
+namespace jobfit {
+namespace {
+
+TEST(Calendar, AFloodOfOccurrencesIsRefused) {
+  // Every minute for a week: 10,080 occurrences, more than one import takes.
+  std::string ics =
+      "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//t//EN\nBEGIN:VEVENT\nUID:flood\n"
+      "DTSTART:20260302T000000Z\nDTEND:20260302T000100Z\nRRULE:FREQ=MINUTELY\nSUMMARY:Tick\n"
+      "END:VEVENT\nEND:VCALENDAR\n";
+  try {
+    readCalendar(ics, kClock, parseDate("2026-03-02"), parseDate("2026-03-08"),
+                 ActivityCatalog::builtIn());
+    ADD_FAILURE() << "accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::too_large);
+  }
+}
+
+}  // namespace
+}  // namespace jobfit
