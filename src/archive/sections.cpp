@@ -1,6 +1,7 @@
 // The one table of archive sections. A capability adds its section here.
 #include "applications/archive_section.h"
 #include "archive/archive.h"
+#include "evidence/archive_section.h"
 #include "worklog/archive_section.h"
 
 namespace jobfit {
@@ -13,6 +14,9 @@ const std::vector<ArchiveSection>& archiveSections() {
       searchContactsSection(),
       searchApplicationsSection(),
       searchRemindersSection(),
+      checkinsSection(),
+      expectationsSection(),
+      draftsSection(),
   };
   return sections;
 }

@@ -13,6 +13,7 @@
 
 #include "core/time.h"
 #include "storage/applications_store.h"
+#include "storage/evidence_store.h"
 #include "worklog/activity.h"
 #include "worklog/episode.h"
 
@@ -66,6 +67,9 @@ class Store {
   virtual ApplicationStore& applications() = 0;
   virtual ContactStore& contacts() = 0;
   virtual ReminderStore& reminders() = 0;
+  virtual CheckinStore& checkins() = 0;
+  virtual ExpectationStore& expectations() = 0;
+  virtual DraftStore& drafts() = 0;
 
   // Runs body in one transaction: every change it makes is kept, or none (on any exception,
   // which is rethrown). Nested calls join the outer transaction.

@@ -22,5 +22,13 @@ void attachContact(CLI::App&, Context&, const CommandSpec&);
 void attachStats(CLI::App&, Context&, const CommandSpec&);
 void attachSettings(CLI::App&, Context&, const CommandSpec&);
 void attachCalendar(CLI::App&, Context&, const CommandSpec&);
+void attachInsights(CLI::App&, Context&, const CommandSpec&);
+void attachCheckin(CLI::App&, Context&, const CommandSpec&);
+void attachCheckins(CLI::App&, Context&, const CommandSpec&);
+void attachExpect(CLI::App&, Context&, const CommandSpec&);
+void attachImportCalendar(CLI::App&, Context&, const CommandSpec&);
+void attachDrafts(CLI::App&, Context&, const CommandSpec&);
+void attachRate(CLI::App&, Context&, const CommandSpec&);
+void attachReport(CLI::App&, Context&, const CommandSpec&);
 
 }  // namespace jobfit::cli

@@ -93,6 +93,43 @@ class SqliteReminderStore final : public ReminderStore {
   Connection& db_;
 };
 
+class SqliteCheckinStore final : public CheckinStore {
+ public:
+  explicit SqliteCheckinStore(Connection& db) : db_(db) {}
+  int64_t add(const Checkin& c) override;
+  void update(const Checkin& c) override;
+  std::optional<Checkin> find(int64_t id) override;
+  std::optional<Checkin> findByDate(Date date) override;
+  std::vector<Checkin> list() override;
+
+ private:
+  Connection& db_;
+};
+
+class SqliteExpectationStore final : public ExpectationStore {
+ public:
+  explicit SqliteExpectationStore(Connection& db) : db_(db) {}
+  int64_t add(const Expectation& e) override;
+  std::optional<Expectation> find(int64_t id) override;
+  std::vector<Expectation> list() override;
+
+ private:
+  Connection& db_;
+};
+
+class SqliteDraftStore final : public DraftStore {
+ public:
+  explicit SqliteDraftStore(Connection& db) : db_(db) {}
+  int64_t add(const Draft& d) override;
+  void update(const Draft& d) override;
+  std::optional<Draft> find(int64_t id) override;
+  std::optional<Draft> findBySource(const std::string& source, Instant start) override;
+  std::vector<Draft> list(std::optional<DraftStatus> status) override;
+
+ private:
+  Connection& db_;
+};
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::filesystem::path& path, const StoreOptions& options);
@@ -103,6 +140,9 @@ class SqliteStore final : public Store {
   ApplicationStore& applications() override { return applications_; }
   ContactStore& contacts() override { return contacts_; }
   ReminderStore& reminders() override { return reminders_; }
+  CheckinStore& checkins() override { return checkins_; }
+  ExpectationStore& expectations() override { return expectations_; }
+  DraftStore& drafts() override { return drafts_; }
   void transaction(const std::function<void()>& body) override;
   void backup(const std::filesystem::path& to) override;
   std::string location() const override { return path_.string(); }
@@ -121,6 +161,9 @@ class SqliteStore final : public Store {
   SqliteApplicationStore applications_{db_};
   SqliteContactStore contacts_{db_};
   SqliteReminderStore reminders_{db_};
+  SqliteCheckinStore checkins_{db_};
+  SqliteExpectationStore expectations_{db_};
+  SqliteDraftStore drafts_{db_};
 };
 
 // Brings db to the last version of `list`: refuses a newer file untouched, copies an existing
