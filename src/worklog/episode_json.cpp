@@ -25,12 +25,12 @@ json toJson(const Episode& e) {
   return j;
 }
 
-Episode episodeFromJson(const json& j, const std::string& path) {
-  JsonReader r(j, path);
+namespace {
+Episode readEpisode(const JsonReader& r, bool requireDate) {
   Episode e;
   e.id = r.optionalInt("id").value_or(0);
   if (auto start = r.optionalString("start")) e.start = parseInstantField(*start, r.path("start"));
-  e.date = parseDateField(r.requiredString("date"), r.path("date"));
+  if (requireDate || r.has("date")) e.date = parseDateField(r.requiredString("date"), r.path("date"));
   e.minutes = static_cast<int>(r.requiredInt("minutes"));
   e.activities = r.stringList("activities");
   e.with = r.optionalString("with").value_or("");
@@ -38,6 +38,37 @@ Episode episodeFromJson(const json& j, const std::string& path) {
   for (const auto& item : kRatingItems)
     if (auto v = r.optionalInt(item.name)) e.ratings.*item.member = static_cast<int>(*v);
   return e;
+}
+}  // namespace
+
+Episode episodeFromJson(const json& j, const std::string& path) {
+  JsonReader r(j, path);
+  return readEpisode(r, true);
+}
+
+Episode episodeInputFromJson(const json& j, const Clock& clock) {
+  JsonReader r(j, "");
+  Episode e = readEpisode(r, false);
+  e.id = 0;
+  if (!r.has("date")) {
+    if (e.start)
+      e.date = clock.dateOf(*e.start);
+    else
+      endNow(e, clock);
+  }
+  return e;
+}
+
+json toJson(const WeekSummary& w) {
+  json byActivity = json::array();
+  for (const auto& a : w.byActivity)
+    byActivity.push_back({{"activity", a.activity}, {"minutes", a.minutes}, {"episodes", a.episodes}});
+  return json{{"from", formatDate(w.from)},
+              {"to", formatDate(w.to)},
+              {"minutes", w.minutes},
+              {"episodes", w.episodes},
+              {"minutes_by_day", w.minutesByDay},
+              {"by_activity", std::move(byActivity)}};
 }
 
 json toJson(const Activity& a) {

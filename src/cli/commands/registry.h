@@ -12,5 +12,6 @@ void attachActivities(CLI::App&, Context&, const CommandSpec&);
 void attachExport(CLI::App&, Context&, const CommandSpec&);
 void attachImport(CLI::App&, Context&, const CommandSpec&);
 void attachBackup(CLI::App&, Context&, const CommandSpec&);
+void attachServe(CLI::App&, Context&, const CommandSpec&);
 
 }  // namespace jobfit::cli
