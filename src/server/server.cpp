@@ -93,6 +93,9 @@ struct Server::Impl {
   std::set<std::string> allowed;
   int port = 0;
 
+  // Writers take turns here before SQLite's own lock: waiting on a mutex wakes at once, where
+  // SQLite's busy handler sleeps and retries. Readers never take it.
+  std::mutex writeMutex;
   std::mutex sessionMutex;
   std::set<std::string> sessions;   // values of the session cookie
   std::set<std::string> onceCodes;  // unused login links
@@ -172,7 +175,6 @@ struct Server::Impl {
     // Bodies are capped before they are read: by the route's limit, and they must declare
     // their length (a chunked body could otherwise grow without bound).
     if (req.has_header("Transfer-Encoding")) {
-      res.set_header("Connection", "close");
       sendError(res, Error(ErrorCode::too_large,
                            "request bodies must be sent with a Content-Length", "body"));
       return true;
@@ -186,7 +188,6 @@ struct Server::Impl {
         if (auto m = parseMethod(req.method))
           if (auto match = routes.match(*m, req.path); match.route) cap = match.route->maxBody;
       if (ec != std::errc() || ptr != text.data() + text.size() || length > cap) {
-        res.set_header("Connection", "close");
         sendError(res, Error(ErrorCode::too_large,
                              fmt::format("the request body is larger than the {} bytes allowed",
                                          cap),
@@ -232,7 +233,10 @@ struct Server::Impl {
                                 route.maxBody),
                     "body");
       ApiRequest request(std::move(match.params), req.params, req.body, store, clock, facts);
+      std::unique_lock<std::mutex> writing;
+      if (route.method != Method::get) writing = std::unique_lock(writeMutex);
       Reply reply = route.handler(request);
+      if (writing) writing.unlock();
       res.status = reply.status;
       for (const auto& [k, v] : reply.headers) res.set_header(k, v);
       if (reply.json)
@@ -312,8 +316,11 @@ struct Server::Impl {
          "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
     });
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-      return refuse(req, res) ? httplib::Server::HandlerResponse::Handled
-                              : httplib::Server::HandlerResponse::Unhandled;
+      if (!refuse(req, res)) return httplib::Server::HandlerResponse::Unhandled;
+      // A refused request's body is never read, so the connection cannot carry another
+      // request: tell the client to close it.
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
     });
     auto handle = [this](const httplib::Request& req, httplib::Response& res) {
       if (req.path.starts_with("/api/")) {
