@@ -1,5 +1,7 @@
 #include "server/server.h"
 
+#include <sys/socket.h>
+
 #include <atomic>
 #include <charconv>
 #include <thread>
@@ -80,6 +82,14 @@ constexpr std::string_view kLoginPage = R"(<!doctype html>
 </body></html>
 )";
 
+// httplib listens with a backlog of 5 (fixed when Debian built it): more clients connecting at
+// once overflow the accept queue and wait a retransmission (up to a second). Listening again on
+// the bound socket raises the backlog.
+class HttpServer : public httplib::Server {
+ public:
+  void raiseBacklog() { ::listen(svr_sock_, SOMAXCONN); }
+};
+
 }  // namespace
 
 struct Server::Impl {
@@ -88,7 +98,7 @@ struct Server::Impl {
   RouteTable routes = buildRouteTable();
   ServerFacts facts;
   StorePool pool;
-  httplib::Server http;
+  HttpServer http;
   fs::path webRoot;  // canonical, or empty when the web app is not built
   std::set<std::string> allowed;
   int port = 0;
@@ -396,6 +406,7 @@ int Server::bind() {
                 fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)",
                             i.options.host, i.options.port),
                 "port", "pass another --port");
+  i.http.raiseBacklog();
   i.port = port;
   i.allowed = allowedHosts(i.options.host, port);
   return port;

@@ -24,6 +24,7 @@ StorePool::Lease StorePool::acquire() {
   }
   // Opened outside the lock: the schema is already current, so this only connects.
   try {
+    std::lock_guard opening(opening_);
     return Lease(*this, openSqliteStore(path_, StoreOptions{openedAt_}));
   } catch (...) {
     std::lock_guard lock(mutex_);

@@ -43,6 +43,9 @@ class StorePool {
   std::filesystem::path path_;
   Instant openedAt_;
   mutable std::mutex mutex_;
+  // Connections are opened one at a time: many opening at once contend for SQLite's locks and
+  // back off in its busy handler for up to a second.
+  std::mutex opening_;
   std::vector<std::unique_ptr<Store>> idle_;
   size_t opened_ = 0;
 };

@@ -10,6 +10,12 @@
 namespace jobfit {
 
 nlohmann::json toJson(const Episode& e);
+// The same form written straight to text: exactly toJson(e).dump() (invalid UTF-8 replaced),
+// without building the JSON value first. The HTTP API uses it for pages of episodes; a
+// property test keeps the two identical.
+void appendJson(std::string& out, const Episode& e);
+// A JSON array of episodes as text, each as appendJson writes it.
+std::string toJsonText(const std::vector<Episode>& episodes);
 // Reads an episode; throws Error(invalid) naming `path` and the field on a wrong shape.
 // Ranges are checked by validateEpisode, not here.
 Episode episodeFromJson(const nlohmann::json& j, const std::string& path);
