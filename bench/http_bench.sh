@@ -47,7 +47,7 @@ for _ in $(seq 100); do
   sleep 0.05
 done
 url="http://127.0.0.1:$port"
-curl -sf "$url/api/episodes?limit=100" | head -c 200 >/dev/null
+curl -sf -o /dev/null "$url/api/episodes?limit=100" || { cat "$work/serve.log"; exit 1; }
 
 run() {
   echo "== GET $1"
