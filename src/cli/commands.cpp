@@ -37,6 +37,7 @@ constexpr CommandSpec kCommands[] = {
     {"export", "Write everything jobfit stores as one JSON document", attachExport},
     {"import", "Read a document written by 'jobfit export'", attachImport},
     {"backup", "Write a consistent copy of the database", attachBackup},
+    {"serve", "Run the web app and its JSON API on this machine", attachServe},
 };
 }  // namespace
 

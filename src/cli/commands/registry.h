@@ -30,5 +30,6 @@ void attachImportCalendar(CLI::App&, Context&, const CommandSpec&);
 void attachDrafts(CLI::App&, Context&, const CommandSpec&);
 void attachRate(CLI::App&, Context&, const CommandSpec&);
 void attachReport(CLI::App&, Context&, const CommandSpec&);
+void attachServe(CLI::App&, Context&, const CommandSpec&);
 
 }  // namespace jobfit::cli
