@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/time.h"
+#include "storage/posting_store.h"
 #include "worklog/activity.h"
 #include "worklog/episode.h"
 
@@ -62,6 +63,7 @@ class Store {
   virtual EpisodeStore& episodes() = 0;
   virtual ActivityStore& activities() = 0;
   virtual SettingsStore& settings() = 0;
+  virtual PostingStore& postings() = 0;
 
   // Runs body in one transaction: every change it makes is kept, or none (on any exception,
   // which is rethrown). Nested calls join the outer transaction.

@@ -44,6 +44,33 @@ class SqliteSettingsStore final : public SettingsStore {
   Connection& db_;
 };
 
+class SqlitePostingStore final : public PostingStore {
+ public:
+  explicit SqlitePostingStore(Connection& db) : db_(db) {}
+  UpsertResult upsert(const Posting& p, Instant seenAt) override;
+  int64_t restore(const StoredPosting& p) override;
+  std::optional<StoredPosting> find(int64_t id) override;
+  void remove(int64_t id) override;
+  std::vector<PostingSummary> list(const PostingQuery& query) override;
+  std::vector<SearchHit> search(const std::string& query, const PostingQuery& q) override;
+  int64_t count() override;
+  void forEach(const std::function<void(const StoredPosting&)>& visit) override;
+  void forEachFeatures(const std::function<void(const PostingFeatures&)>& visit) override;
+
+ private:
+  // The statements an import runs for every posting, prepared once.
+  struct Prepared;
+  Prepared& prepared();
+  int64_t insertRow(const Posting& p, int64_t id, Instant firstSeen, Instant lastSeen,
+                    uint64_t hash);
+  void updateRow(const Posting& p, int64_t id, Instant lastSeen, uint64_t hash);
+  void writeChildren(int64_t id, const Posting& p, bool replace);
+  void readChildren(int64_t id, Posting& p);
+
+  Connection& db_;
+  std::shared_ptr<Prepared> prepared_;
+};
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::filesystem::path& path, const StoreOptions& options);
@@ -51,6 +78,7 @@ class SqliteStore final : public Store {
   EpisodeStore& episodes() override { return episodes_; }
   ActivityStore& activities() override { return activities_; }
   SettingsStore& settings() override { return settings_; }
+  PostingStore& postings() override { return postings_; }
   void transaction(const std::function<void()>& body) override;
   void backup(const std::filesystem::path& to) override;
   std::string location() const override { return path_.string(); }
@@ -66,6 +94,7 @@ class SqliteStore final : public Store {
   SqliteEpisodeStore episodes_{db_};
   SqliteActivityStore activities_{db_};
   SqliteSettingsStore settings_{db_};
+  SqlitePostingStore postings_{db_};
 };
 
 // Copies the database behind `from` into a new file `to` (owner-only) with the online backup API.
