@@ -1,5 +1,6 @@
 // The one table of archive sections. A capability adds its section here.
 #include "archive/archive.h"
+#include "postings/archive_section.h"
 #include "worklog/archive_section.h"
 
 namespace jobfit {
@@ -9,6 +10,7 @@ const std::vector<ArchiveSection>& archiveSections() {
       worklogActivitiesSection(),
       worklogEpisodesSection(),
       settingsSection(),
+      postingsSection(),
   };
   return sections;
 }

@@ -16,6 +16,8 @@ constexpr CommandSpec kCommands[] = {
     {"episodes", "List logged episodes", attachEpisodes},
     {"episode", "Show, edit or delete one episode", attachEpisode},
     {"activities", "List activities, or add your own", attachActivities},
+    {"posting", "Add, analyse, show or delete one job posting", attachPosting},
+    {"postings", "List, import, pull and search job postings", attachPostings},
     {"export", "Write everything jobfit stores as one JSON document", attachExport},
     {"import", "Read a document written by 'jobfit export'", attachImport},
     {"backup", "Write a consistent copy of the database", attachBackup},

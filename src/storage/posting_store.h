@@ -86,8 +86,9 @@ class PostingStore {
  public:
   virtual ~PostingStore() = default;
   // Stores p, or updates the posting it duplicates (same source and source id, same canonical
-  // URL, or same normalised company + title + location; see docs/postings.md). Unchanged
-  // content only moves last_seen. Call inside Store::transaction.
+  // URL, or same normalised company + title + location; see docs/postings-store.md). The same
+  // content again (whatever its keys) is unchanged and only moves last_seen. Call inside
+  // Store::transaction.
   virtual UpsertResult upsert(const Posting& p, Instant seenAt) = 0;
   // Writes a posting exactly as given, keeping its id when non-zero (archive import).
   // Returns the id.

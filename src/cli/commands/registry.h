@@ -12,5 +12,7 @@ void attachActivities(CLI::App&, Context&, const CommandSpec&);
 void attachExport(CLI::App&, Context&, const CommandSpec&);
 void attachImport(CLI::App&, Context&, const CommandSpec&);
 void attachBackup(CLI::App&, Context&, const CommandSpec&);
+void attachPosting(CLI::App&, Context&, const CommandSpec&);
+void attachPostings(CLI::App&, Context&, const CommandSpec&);
 
 }  // namespace jobfit::cli

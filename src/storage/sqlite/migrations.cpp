@@ -84,8 +84,12 @@ CREATE TABLE postings (
   content_hash    INTEGER NOT NULL            -- contentHash(): detects unchanged re-imports
 );
 CREATE INDEX postings_by_source_id ON postings (source, source_id) WHERE source_id <> '';
-CREATE INDEX postings_by_canonical_url ON postings (canonical_url) WHERE canonical_url <> '';
-CREATE INDEX postings_by_identity ON postings (identity_key) WHERE identity_key <> '';
+-- The ATS id rides along so that a lookup can skip other jobs without reading their rows.
+CREATE INDEX postings_by_canonical_url ON postings (canonical_url, source, source_id)
+  WHERE canonical_url <> '';
+CREATE INDEX postings_by_identity ON postings (identity_key, source, source_id)
+  WHERE identity_key <> '';
+CREATE INDEX postings_by_content ON postings (content_hash);
 CREATE INDEX postings_by_last_seen ON postings (last_seen, id);
 CREATE TABLE posting_locations (
   posting_id INTEGER NOT NULL REFERENCES postings (id) ON DELETE CASCADE,

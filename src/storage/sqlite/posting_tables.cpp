@@ -215,13 +215,16 @@ struct SqlitePostingStore::Prepared {
       : insertRow(db.prepare(kInsertRow)),
         updateRow(db.prepare(kUpdateRow)),
         touch(db.prepare("UPDATE postings SET last_seen = max(last_seen, ?) WHERE id = ?")),
-        bySourceId(db.prepare(
-            "SELECT id, content_hash, source, source_id FROM postings WHERE source = ? AND "
-            "source_id = ? AND source_id <> '' ORDER BY id LIMIT 1")),
-        byUrl(db.prepare("SELECT id, content_hash, source, source_id FROM postings WHERE "
-                         "canonical_url = ? AND canonical_url <> '' ORDER BY id")),
-        byIdentity(db.prepare("SELECT id, content_hash, source, source_id FROM postings WHERE "
-                              "identity_key = ? AND identity_key <> '' ORDER BY id")),
+        // A candidate whose ATS id (same source, both ids known) differs is another job.
+        bySourceId(db.prepare("SELECT id, content_hash FROM postings WHERE source = ?3 AND "
+                              "source_id = ?1 AND source_id <> '' ORDER BY id LIMIT 1")),
+        byUrl(db.prepare("SELECT id, content_hash FROM postings WHERE canonical_url = ?1 AND "
+                         "canonical_url <> '' AND NOT (?2 <> '' AND source = ?3 AND "
+                         "source_id <> '' AND source_id <> ?2) ORDER BY id LIMIT 1")),
+        byIdentity(db.prepare("SELECT id, content_hash FROM postings WHERE identity_key = ?1 "
+                              "AND identity_key <> '' AND NOT (?2 <> '' AND source = ?3 AND "
+                              "source_id <> '' AND source_id <> ?2) ORDER BY id LIMIT 1")),
+        byContent(db.prepare("SELECT id FROM postings WHERE content_hash = ? ORDER BY id LIMIT 1")),
         deleteLocations(db.prepare("DELETE FROM posting_locations WHERE posting_id = ?")),
         deleteActivities(db.prepare("DELETE FROM posting_activities WHERE posting_id = ?")),
         deleteSkills(db.prepare("DELETE FROM posting_skills WHERE posting_id = ?")),
@@ -236,7 +239,7 @@ struct SqlitePostingStore::Prepared {
             "INSERT INTO posting_evidence (posting_id, fact, item, position, span_begin, "
             "span_end, phrase) VALUES (?, ?, ?, ?, ?, ?, ?)")) {}
 
-  Statement insertRow, updateRow, touch, bySourceId, byUrl, byIdentity;
+  Statement insertRow, updateRow, touch, bySourceId, byUrl, byIdentity, byContent;
   Statement deleteLocations, deleteActivities, deleteSkills, deleteEvidence;
   Statement insertLocation, insertActivity, insertSkill, insertEvidence;
 };
@@ -265,12 +268,6 @@ void bindRow(Statement& st, const Posting& p, uint64_t hash) {
   st.bind(23, p.weekends.value ? 1 : 0).bind(24, p.overtime.value ? 1 : 0);
   st.bind(25, p.managesPeople.value ? 1 : 0).bind(26, p.reports);
   st.bind(27, static_cast<int64_t>(hash));
-}
-
-// Whether two postings' ATS ids say they are different jobs.
-bool idsDiffer(const Posting& p, const Statement& candidate) {
-  return !p.sourceId.empty() && !candidate.text(3).empty() && candidate.text(2) == p.source &&
-         candidate.text(3) != p.sourceId;
 }
 
 }  // namespace
@@ -338,21 +335,23 @@ UpsertResult SqlitePostingStore::upsert(const Posting& p, Instant seenAt) {
   uint64_t hash = contentHash(p);
   // The strongest key first: the ATS id, then the canonical URL, then company + title + place.
   std::optional<std::pair<int64_t, uint64_t>> match;
-  auto take = [&](Statement& st, auto&&... values) {
-    if (match) return;
+  auto take = [&](Statement& st, std::string_view key) {
+    if (match || key.empty()) return;
     st.reset();
-    int i = 1;
-    (st.bind(i++, values), ...);
-    while (st.step()) {
-      if (idsDiffer(p, st)) continue;
-      match.emplace(st.integer(0), static_cast<uint64_t>(st.integer(1)));
-      break;
-    }
+    st.bind(1, key).bind(2, p.sourceId).bind(3, p.source);
+    if (st.step()) match.emplace(st.integer(0), static_cast<uint64_t>(st.integer(1)));
     st.reset();
   };
-  if (!p.sourceId.empty()) take(s.bySourceId, p.source, p.sourceId);
-  if (auto url = canonicalUrl(p.url); !url.empty()) take(s.byUrl, url);
-  if (auto key = identityKey(p); !key.empty()) take(s.byIdentity, key);
+  if (!p.sourceId.empty()) take(s.bySourceId, p.sourceId);
+  take(s.byUrl, canonicalUrl(p.url));
+  take(s.byIdentity, identityKey(p));
+  // A posting without any key (pasted text naming no company) still is not stored twice.
+  if (!match) {
+    s.byContent.reset();
+    s.byContent.bind(1, static_cast<int64_t>(hash));
+    if (s.byContent.step()) match.emplace(s.byContent.integer(0), hash);
+    s.byContent.reset();
+  }
 
   if (!match) {
     int64_t id = insertRow(p, 0, seenAt, seenAt, hash);

@@ -158,9 +158,13 @@ TEST_F(PostingStoreTest, TwoOpeningsWithDifferentAtsIdsStayApart) {
   EXPECT_EQ(postings().count(), 2);
 }
 
-TEST_F(PostingStoreTest, PostingsWithoutKeysAreNeverMerged) {
-  EXPECT_EQ(upsert(makePosting("", "", "First text")).outcome, UpsertOutcome::added);
+TEST_F(PostingStoreTest, PostingsWithoutKeysMergeOnlyWhenIdentical) {
+  auto first = upsert(makePosting("", "", "First text"));
+  EXPECT_EQ(first.outcome, UpsertOutcome::added);
   EXPECT_EQ(upsert(makePosting("", "", "Second text")).outcome, UpsertOutcome::added);
+  auto again = upsert(makePosting("", "", "First text"), kFriday);
+  EXPECT_EQ(again.outcome, UpsertOutcome::unchanged);
+  EXPECT_EQ(again.id, first.id);
   EXPECT_EQ(postings().count(), 2);
 }
 
