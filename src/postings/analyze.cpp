@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <map>
 
 #include "postings/analysis/lexicon.h"
@@ -76,16 +77,15 @@ struct Text {
   }
   Span span(const Hit& h) const { return span(h.from, h.to); }
 
-  size_t lineStart(size_t pos) const {
-    size_t p = s.rfind('\n', pos == 0 ? 0 : pos - 1);
-    return (p == std::string_view::npos || pos == 0) ? 0 : p + 1;
-  }
-
-  // "Job type: Contract": the hit follows a short label and a colon on its line.
+  // "Job type: Contract": the hit follows a short label and a colon on its line, and the
+  // line starts at most 120 bytes before it.
   bool labelled(const Hit& h) const {
-    size_t start = lineStart(h.from);
-    size_t colon = s.find(':', start);
-    return colon != std::string_view::npos && colon < h.from && colon - start <= 40;
+    size_t floor = h.from > 120 ? h.from - 120 : 0;
+    const void* nl = memrchr(s.data() + floor, '\n', h.from - floor);
+    size_t start = nl ? static_cast<size_t>(static_cast<const char*>(nl) - s.data()) + 1 : floor;
+    if (!nl && floor > 0) return false;
+    const void* colon = std::memchr(s.data() + start, ':', std::min<size_t>(h.from - start, 41));
+    return colon != nullptr;
   }
 
   bool inTitle(const Hit& h) const { return h.to <= titleEnd; }
@@ -101,22 +101,34 @@ struct Text {
     return floor;
   }
 
-  // "no on-call", "not required to work weekends", "without travel".
+  // "no on-call", "not required to work weekends", "without travel": a negation among the
+  // words before the hit in its sentence (at most 40 bytes back).
   bool negated(const Hit& h) const {
     size_t start = sentenceStart(h.from, 40);
-    std::string before;
-    for (size_t k = start; k < h.from; ++k) before += lower(s[k]);
-    static constexpr std::array<std::string_view, 10> kNegations{
-        "no", "not", "never", "without", "non", "zero", "nor", "n't", "free of", "none"};
-    for (auto w : kNegations) {
-      size_t pos = before.find(w);
-      while (pos != std::string::npos) {
-        bool startOk = pos == 0 || !isAlpha(before[pos - 1]) || w == "n't";
-        size_t e = pos + w.size();
-        bool endOk = e >= before.size() || !isAlpha(before[e]);
-        if (startOk && endOk) return true;
-        pos = before.find(w, pos + 1);
-      }
+    size_t k = h.from;
+    while (k > start) {
+      // The word ending at k (letters and apostrophes).
+      while (k > start && !isAlpha(s[k - 1])) --k;
+      size_t end = k;
+      while (k > start && (isAlpha(s[k - 1]) || s[k - 1] == '\'')) --k;
+      std::string_view w = s.substr(k, end - k);
+      if (w.empty()) break;
+      auto is = [&](std::string_view n) {
+        if (w.size() != n.size()) return false;
+        for (size_t i = 0; i < n.size(); ++i)
+          if (lower(w[i]) != n[i]) return false;
+        return true;
+      };
+      if (is("no") || is("not") || is("never") || is("without") || is("non") || is("zero") ||
+          is("nor") || is("none") || is("free"))
+        return true;
+      if (w.size() > 3 && lower(w[w.size() - 3]) == 'n' && w[w.size() - 2] == '\'' &&
+          lower(w.back()) == 't')
+        return true;
+      // "don’t" with a typographic apostrophe: "don" followed by E2 80 99 "t".
+      if (end + 4 <= s.size() && s.compare(end, 3, "\xE2\x80\x99") == 0 && lower(s[end + 3]) == 't' &&
+          lower(w.back()) == 'n')
+        return true;
     }
     return false;
   }
@@ -142,6 +154,69 @@ std::optional<std::pair<int, size_t>> countAt(std::string_view s, size_t i) {
     for (size_t k = 0; k < word.size() && match; ++k) match = lower(s[i + k]) == word[k];
     if (match && (i + word.size() == s.size() || !isAlpha(s[i + word.size()])))
       return std::make_pair(static_cast<int>(w + 1), i + word.size());
+  }
+  return std::nullopt;
+}
+
+// The number written just before pos ("5+ ", "3-5 ", "five (5) ", "25 "), as its lower
+// figure, with where it starts.
+std::optional<std::pair<int, size_t>> numberBefore(std::string_view s, size_t pos) {
+  size_t i = pos;
+  auto skipBack = [&] {
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '+' || s[i - 1] == '\t')) --i;
+  };
+  skipBack();
+  // "five (5) years": the figure in brackets.
+  if (i > 0 && s[i - 1] == ')') {
+    --i;
+    skipBack();
+  }
+  size_t end = i;
+  while (i > 0 && isDigit(s[i - 1]) && end - i < 3) --i;
+  if (i < end) {
+    if (i > 0 && (isAlpha(s[i - 1]) || isDigit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ','))
+      return std::nullopt;
+    size_t start = i;
+    if (start > 0 && s[start - 1] == '(') --start;
+    int value = 0;
+    for (size_t k = i; k < end; ++k) value = value * 10 + (s[k] - '0');
+    // "3-5 years", "3 to 5 years": the lower figure.
+    size_t j = start;
+    while (j > 0 && s[j - 1] == ' ') --j;
+    bool range = false;
+    if (j > 0 && s[j - 1] == '-') {
+      --j;
+      range = true;
+    } else if (j >= 3 && s[j - 1] == '\x93' && s[j - 2] == '\x80' && s[j - 3] == '\xE2') {
+      j -= 3;
+      range = true;
+    } else if (j >= 2 && lower(s[j - 1]) == 'o' && lower(s[j - 2]) == 't' && (j == 2 || s[j - 3] == ' ')) {
+      j -= 2;
+      range = true;
+    }
+    if (range) {
+      while (j > 0 && s[j - 1] == ' ') --j;
+      size_t e = j;
+      while (j > 0 && isDigit(s[j - 1]) && e - j < 3) --j;
+      if (j < e && (j == 0 || !isAlpha(s[j - 1]))) {
+        int low = 0;
+        for (size_t k = j; k < e; ++k) low = low * 10 + (s[k] - '0');
+        return std::make_pair(low, j);
+      }
+    }
+    // "five (5) years" also starts at the word.
+    size_t w = start;
+    while (w > 0 && s[w - 1] == ' ') --w;
+    size_t wordStart = w;
+    while (wordStart > 0 && isAlpha(s[wordStart - 1])) --wordStart;
+    if (wordStart < w && countAt(s, wordStart)) start = wordStart;
+    return std::make_pair(value, start);
+  }
+  // "five years"
+  size_t wordEnd = i;
+  while (i > 0 && isAlpha(s[i - 1])) --i;
+  if (i < wordEnd) {
+    if (auto n = countAt(s, i); n && n->second == wordEnd) return std::make_pair(n->first, i);
   }
   return std::nullopt;
 }
@@ -242,21 +317,21 @@ Posting PostingAnalyzer::analyze(const PostingInput& in) const {
   p.postedDate = in.postedDate;
   p.description = in.description + describeHints(in);
 
-  std::string buffer;
-  buffer.reserve(in.title.size() + 1 + p.description.size());
+  // Scratch buffers reused by each thread, so an analysis allocates little.
+  thread_local std::string buffer;
+  thread_local std::vector<Hit> raw, hits;
+  buffer.clear();
+  raw.clear();
+  hits.clear();
   for (char c : in.title) buffer += (c == '\n' || c == '\r') ? ' ' : c;
   buffer += '\n';
   buffer += p.description;
   Text t{buffer, static_cast<uint32_t>(in.title.size())};
 
-  std::vector<Hit> raw;
-  raw.reserve(128);
   lex.scan(buffer, raw);
 
   // Title-only phrases count in the title or after a label; then a phrase inside a longer
   // phrase of the same lexicon group ("remote" in "not remote") gives way to it.
-  std::vector<Hit> hits;
-  hits.reserve(raw.size());
   for (const auto& h : raw) {
     const Pattern& pat = patterns[h.pattern];
     if (pat.titleOnly && !t.inTitle(h) && !t.labelled(h)) continue;
@@ -268,19 +343,21 @@ Posting PostingAnalyzer::analyze(const PostingInput& in) const {
     return a.pattern < b.pattern;
   });
   {
-    std::map<std::pair<int, int>, uint32_t> reach;
-    std::vector<Hit> kept;
-    kept.reserve(hits.size());
+    // How far the kept hits of each group (of each activity and skill) reach.
+    constexpr size_t kGroups = static_cast<size_t>(Group::skill) + 1;
+    const size_t activities = lex.activityIds().size();
+    std::vector<uint32_t> reach(kGroups + activities + lex.skillNames().size(), 0);
+    size_t kept = 0;
     for (const auto& h : hits) {
       const Pattern& pat = patterns[h.pattern];
-      bool perValue = pat.group == Group::activity || pat.group == Group::skill;
-      std::pair<int, int> key{static_cast<int>(pat.group), perValue ? pat.value : -1};
-      auto it = reach.find(key);
-      if (it != reach.end() && h.to <= it->second) continue;
-      reach[key] = std::max(it == reach.end() ? 0u : it->second, h.to);
-      kept.push_back(h);
+      size_t key = pat.group == Group::activity ? kGroups + static_cast<size_t>(pat.value)
+                   : pat.group == Group::skill  ? kGroups + activities + static_cast<size_t>(pat.value)
+                                                : static_cast<size_t>(pat.group);
+      if (h.to <= reach[key]) continue;
+      reach[key] = h.to;
+      hits[kept++] = h;
     }
-    hits.swap(kept);
+    hits.resize(kept);
   }
 
   auto groupOf = [&](const Hit& h) { return patterns[h.pattern].group; };
@@ -353,6 +430,7 @@ Posting PostingAnalyzer::analyze(const PostingInput& in) const {
     const Hit* titleHit = nullptr;
     const Hit* textHit = nullptr;
     const Hit* yearsHit = nullptr;
+    uint32_t yearsFrom = 0;
     int years = -1;
     for (const auto& h : hits) {
       Group g = groupOf(h);
@@ -371,11 +449,12 @@ Posting PostingAnalyzer::analyze(const PostingInput& in) const {
         if (around.find("experience") == std::string::npos &&
             around.find(" exp ") == std::string::npos)
           continue;
-        auto n = countAt(t.s, h.from);
+        auto n = numberBefore(t.s, h.from);
         if (!n || n->first > 30) continue;
         if (n->first > years) {
           years = n->first;
           yearsHit = &h;
+          yearsFrom = static_cast<uint32_t>(n->second);
         }
       }
     }
@@ -384,7 +463,7 @@ Posting PostingAnalyzer::analyze(const PostingInput& in) const {
       addEvidence(p.seniorityEvidence, t.span(*titleHit));
     } else if (yearsHit) {
       p.seniority = seniorityForYears(years);
-      addEvidence(p.seniorityEvidence, t.span(*yearsHit));
+      addEvidence(p.seniorityEvidence, t.span(yearsFrom, yearsHit->to));
     } else if (textHit) {
       p.seniority = static_cast<Seniority>(valueOf(*textHit));
       addEvidence(p.seniorityEvidence, t.span(*textHit));
@@ -433,15 +512,16 @@ Posting PostingAnalyzer::analyze(const PostingInput& in) const {
     std::optional<double> share;
     for (const Hit* pc : percents) {
       for (const Hit* w : words) {
-        uint32_t from = std::min(pc->from, w->from), to = std::max(pc->to, w->to);
+        uint32_t from = std::min(pc->from > 3 ? pc->from - 3 : 0, w->from), to = std::max(pc->to, w->to);
         if (to - from > 80) continue;
         // Same sentence: no full stop or line break between.
         bool sameSentence = true;
         for (uint32_t k = from; k + 1 < to; ++k)
           if (t.s[k] == '\n' || (t.s[k] == '.' && t.s[k + 1] == ' ')) sameSentence = false;
         if (!sameSentence) continue;
-        auto n = countAt(t.s, pc->from);
+        auto n = numberBefore(t.s, pc->from);
         if (!n || n->first > 100) continue;
+        from = std::min(from, static_cast<uint32_t>(n->second));
         double v = n->first / 100.0;
         if (!share || v > *share) {
           share = v;
@@ -502,7 +582,7 @@ Posting PostingAnalyzer::analyze(const PostingInput& in) const {
     const auto& ids = lex.activityIds();
     std::vector<std::vector<const Hit*>> byActivity(ids.size());
     for (const auto& h : hits)
-      if (groupOf(h) == Group::activity && !t.negated(h))
+      if (groupOf(h) == Group::activity)
         byActivity[static_cast<size_t>(valueOf(h))].push_back(&h);
     // Facts decided above overrule the wording: no people management, no travel.
     auto drop = [&](std::string_view id) {

@@ -31,6 +31,7 @@ size_t spaceAt(std::string_view s, size_t i) {
   if (i >= s.size()) return 0;
   char c = s[i];
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return 1;
+  if (c != '\xC2' && c != '\xE2') return 0;
   if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
   if (s.compare(i, 3, "\xE2\x80\x89") == 0 || s.compare(i, 3, "\xE2\x80\xAF") == 0) return 3;
   return 0;
@@ -81,9 +82,22 @@ constexpr std::array<CurrencyToken, 40> kPrefixes{{
     {"HUF", "HUF", true}, {"RON", "RON", true}, {"Rs.", "INR", true},
 }};
 
+// The first bytes of the currency tokens, to rule most positions out at once.
+const std::array<bool, 256>& currencyFirstBytes() {
+  static const std::array<bool, 256> table = [] {
+    std::array<bool, 256> t{};
+    for (const auto& p : kPrefixes) t[static_cast<unsigned char>(p.text.front())] = true;
+    return t;
+  }();
+  return table;
+}
+
 // A currency token at i: its length and code, or 0.
 size_t currencyAt(std::string_view s, size_t i, std::string_view& code) {
+  if (i >= s.size() || !currencyFirstBytes()[static_cast<unsigned char>(s[i])]) return 0;
+  if (isAlpha(s[i]) && i > 0 && isAlpha(s[i - 1])) return 0;
   for (const auto& t : kPrefixes) {
+    if (t.text.front() != s[i]) continue;
     if (!prefixAt(s, i, t.text)) continue;
     if (t.letters) {
       if (i > 0 && isAlpha(s[i - 1])) continue;
@@ -273,21 +287,18 @@ std::string lowerWindow(std::string_view s, size_t from, size_t to) {
 // The last position in w of any of words, each starting a word and ending one (a word
 // ending in '*' is a stem: "reimburs*" matches "reimbursement"); npos when none occurs.
 size_t lastWord(const std::string& w, const std::vector<std::string_view>& words) {
-  size_t best = std::string::npos;
-  for (auto word : words) {
-    bool stem = word.back() == '*';
-    if (stem) word.remove_suffix(1);
-    size_t pos = w.rfind(word);
-    while (pos != std::string::npos) {
+  for (size_t pos = w.size(); pos-- > 0;) {
+    if (pos > 0 && isAlnum(w[pos - 1])) continue;  // words start after a non-alphanumeric
+    for (auto word : words) {
+      if (word.front() != w[pos]) continue;
+      bool stem = word.back() == '*';
+      if (stem) word.remove_suffix(1);
+      if (w.compare(pos, word.size(), word) != 0) continue;
       size_t e = pos + word.size();
-      bool startOk = pos == 0 || !isAlnum(w[pos - 1]);
-      bool endOk = stem || e >= w.size() || !isAlnum(w[e]);
-      if (startOk && endOk) break;
-      pos = pos == 0 ? std::string::npos : w.rfind(word, pos - 1);
+      if (stem || e >= w.size() || !isAlnum(w[e])) return pos;
     }
-    if (pos != std::string::npos && (best == std::string::npos || pos > best)) best = pos;
   }
-  return best;
+  return std::string::npos;
 }
 
 const std::vector<std::string_view> kPayWords = {
@@ -327,9 +338,11 @@ Bounds plausible(PayPeriod p) {
 }
 
 bool candidateStart(std::string_view s, size_t i) {
-  std::string_view code;
-  if (currencyAt(s, i, code)) return true;
-  if (!isDigit(s[i])) return false;
+  if (!isDigit(s[i])) {
+    if (!currencyFirstBytes()[static_cast<unsigned char>(s[i])]) return false;
+    std::string_view code;
+    return currencyAt(s, i, code) > 0;
+  }
   if (i == 0) return true;
   char p = s[i - 1];
   return !isAlnum(p) && p != '.' && p != ',' && p != '-' && p != '/' && p != '#' && p != ':';
@@ -380,6 +393,19 @@ std::vector<PayMention> findPay(std::string_view s, uint32_t offset) {
     }
     size_t resume = end;
 
+    // Most numbers in a posting are not money: without a currency, a "k", a range or a
+    // period after them, only a pay word just before ("Salary: 80,000") can make them pay.
+    if (a->currency.empty() && !a->k && !b && !a->large) {
+      bool cheapEvidence = periodAfter(s, end).has_value();
+      if (!cheapEvidence) {
+        size_t from = a->begin >= 24 ? a->begin - 24 : 0;
+        cheapEvidence = lastWord(lowerWindow(s, from, a->begin), kPayWords) != std::string::npos;
+      }
+      if (!cheapEvidence) {
+        i = std::max(end, i + 1);
+        continue;
+      }
+    }
     bool large = a->large || (b && b->large);
     std::string currency = !a->currency.empty() ? a->currency : b ? b->currency : "";
     double lo = numberValue(a->digits, currency);

@@ -105,9 +105,17 @@ struct ThreadScratch {
 };
 thread_local ThreadScratch tScratch;
 
+struct Collector {
+  std::vector<Hit>* hits;
+  const std::vector<Pattern>* patterns;
+};
+
 int collect(unsigned id, unsigned long long from, unsigned long long to, unsigned, void* ctx) {
-  static_cast<std::vector<Hit>*>(ctx)->push_back(
-      Hit{id, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
+  auto* c = static_cast<Collector*>(ctx);
+  // A literal's start is its end minus its length; only expressions report their start.
+  uint32_t length = (*c->patterns)[id].literalLength;
+  c->hits->push_back(Hit{id, length ? static_cast<uint32_t>(to) - length : static_cast<uint32_t>(from),
+                         static_cast<uint32_t>(to)});
   return 0;
 }
 
@@ -125,6 +133,8 @@ std::vector<Pattern> Lexicon::expand(const Pattern& entry) {
     base.expression = std::string(phrase.substr(3));
     return {base};
   }
+  bool exact = phrase.substr(0, 6) == "exact:";
+  if (exact) phrase.remove_prefix(6);
   if (phrase.substr(0, 3) == "cs:") {
     base.caseSensitive = true;
     phrase.remove_prefix(3);
@@ -139,7 +149,7 @@ std::vector<Pattern> Lexicon::expand(const Pattern& entry) {
     char c = phrase[i];
     bool between = c == '-' && i > 0 && i + 1 < phrase.size() && isWordByte(phrase[i - 1]) &&
                    isWordByte(phrase[i + 1]);
-    if (between && spellings.size() < 9) {
+    if (between && !exact && spellings.size() < 9) {
       std::vector<std::string> more;
       for (const auto& s : spellings)
         for (std::string_view sep : {"-", " ", ""}) more.push_back(s + std::string(sep));
@@ -151,6 +161,7 @@ std::vector<Pattern> Lexicon::expand(const Pattern& entry) {
   std::vector<Pattern> out;
   for (const auto& s : spellings) {
     Pattern p = base;
+    p.literalLength = static_cast<uint32_t>(s.size());
     for (char c : s) {
       if (isWordByte(c) || c == ' ') p.expression += c;
       else if (static_cast<unsigned char>(c) >= 0x80)
@@ -197,7 +208,10 @@ Lexicon::Lexicon() : generation_(nextGeneration++) {
   std::vector<unsigned> flags, ids;
   for (size_t i = 0; i < patterns_.size(); ++i) {
     pointers.push_back(patterns_[i].expression.c_str());
-    flags.push_back(HS_FLAG_SOM_LEFTMOST | (patterns_[i].caseSensitive ? 0u : HS_FLAG_CASELESS));
+    // Literals know their length, so only expressions ask Hyperscan for the start of
+    // match (which costs scan speed).
+    unsigned som = patterns_[i].literalLength ? 0u : HS_FLAG_SOM_LEFTMOST;
+    flags.push_back(som | (patterns_[i].caseSensitive ? 0u : HS_FLAG_CASELESS));
     ids.push_back(static_cast<unsigned>(i));
   }
   hs_compile_error_t* error = nullptr;
@@ -239,7 +253,8 @@ void Lexicon::scanWith(std::string_view text,
 
 void Lexicon::scan(std::string_view text, std::vector<Hit>& hits) const {
   size_t first = hits.size();
-  scanWith(text, collect, &hits);
+  Collector collector{&hits, &patterns_};
+  scanWith(text, collect, &collector);
   // Whole words only: the boundary checks the expressions leave out.
   size_t kept = first;
   for (size_t i = first; i < hits.size(); ++i) {

@@ -43,6 +43,7 @@ struct Pattern {
   // database free of \b assertions (they make compiling ~80 times slower).
   std::string expression;
   bool caseSensitive = false, wordStart = false, wordEnd = false, stem = false;
+  uint32_t literalLength = 0;  // bytes of a literal; 0 for a "re:" expression
 };
 
 // One phrase found: the pattern and its byte range [from, to).
