@@ -56,12 +56,11 @@ std::string describeHints(const PostingInput& in) {
   add("Employment type", in.employmentTypeHint);
   add("Work mode", in.workModeHint);
   add("Pay", in.payHint);
-  if (in.workModeHint.empty())
-    for (const auto& l : in.locations)
-      if (mentionsRemote(l)) {
-        add("Location", l);
-        break;
-      }
+  // A location says the work is remote only when every location does ("Remote - US"; not
+  // "Atlanta, GA" or "Remote").
+  if (in.workModeHint.empty() && !in.locations.empty() &&
+      std::all_of(in.locations.begin(), in.locations.end(), mentionsRemote))
+    add("Location", in.locations.front());
   std::string out;
   for (const auto& l : lines) out += "\n" + l;
   if (!out.empty() && !in.description.empty()) out = "\n" + out;
@@ -77,15 +76,22 @@ struct Text {
   }
   Span span(const Hit& h) const { return span(h.from, h.to); }
 
-  // "Job type: Contract": the hit follows a short label and a colon on its line, and the
-  // line starts at most 120 bytes before it.
+  // "Job type: Contract", "Location: London (hybrid)": the hit is in the short value after a
+  // label of at most four words and a colon, at the start of a line.
   bool labelled(const Hit& h) const {
-    size_t floor = h.from > 120 ? h.from - 120 : 0;
+    size_t floor = h.from > 82 ? h.from - 82 : 0;
     const void* nl = memrchr(s.data() + floor, '\n', h.from - floor);
     size_t start = nl ? static_cast<size_t>(static_cast<const char*>(nl) - s.data()) + 1 : floor;
     if (!nl && floor > 0) return false;
-    const void* colon = std::memchr(s.data() + start, ':', std::min<size_t>(h.from - start, 41));
-    return colon != nullptr;
+    const void* found = std::memchr(s.data() + start, ':', std::min<size_t>(h.from - start, 42));
+    if (!found) return false;
+    size_t colon = static_cast<size_t>(static_cast<const char*>(found) - s.data());
+    if (h.from - colon > 40) return false;
+    if (std::count(s.begin() + static_cast<std::ptrdiff_t>(start),
+                   s.begin() + static_cast<std::ptrdiff_t>(colon), ' ') > 3)
+      return false;
+    size_t end = s.find('\n', h.to);
+    return (end == std::string_view::npos ? s.size() : end) - h.to <= 60;
   }
 
   bool inTitle(const Hit& h) const { return h.to <= titleEnd; }
@@ -288,6 +294,30 @@ Seniority seniorityForYears(int years) {
 }
 
 constexpr std::array<double, 4> kTravelLevelShare{0.0, 0.1, 0.25, 0.5};
+
+// Whether [from, to) sits in a list: a comma, "and", "or", "with", "in" or an opening
+// bracket before it, or a comma, "and", "or" or a closing bracket after it.
+bool inSkillList(std::string_view s, size_t from, size_t to) {
+  auto word = [&](size_t i, std::string_view w) {
+    return i + w.size() <= s.size() && s.compare(i, w.size(), w) == 0 &&
+           (i + w.size() == s.size() || !isAlpha(s[i + w.size()]));
+  };
+  size_t b = from;
+  while (b > 0 && s[b - 1] == ' ') --b;
+  if (b > 0 && (s[b - 1] == '&' || s[b - 1] == '/' || s[b - 1] == '-' || s[b - 1] == '\''))
+    return false;
+  if (to < s.size() && (s[to] == '&' || s[to] == '/' || s[to] == '-' || s[to] == '\'' ||
+                        (s[to] == '.' && to + 1 < s.size() && isAlpha(s[to + 1]))))
+    return false;
+  if (b > 0 && (s[b - 1] == ',' || s[b - 1] == '(' || s[b - 1] == ';' || s[b - 1] == ':'))
+    return true;
+  for (std::string_view w : {"and", "or", "with", "in", "using"})
+    if (b >= w.size() + 1 && word(b - w.size(), w) && !isAlpha(s[b - w.size() - 1])) return true;
+  size_t a = to;
+  while (a < s.size() && s[a] == ' ') ++a;
+  if (a < s.size() && (s[a] == ',' || s[a] == ')' || s[a] == ';')) return true;
+  return word(a, "and") || word(a, "or");
+}
 
 }  // namespace
 
@@ -613,14 +643,10 @@ Posting PostingAnalyzer::analyze(const PostingInput& in) const {
       if (groupOf(h) != Group::skill) continue;
       size_t v = static_cast<size_t>(valueOf(h));
       if (seen[v]) continue;
-      // A lone capital letter ("R") is a skill only when it stands alone: not "R&D", "R's".
-      if (h.to - h.from == 1) {
-        char before = h.from > 0 ? t.s[h.from - 1] : ' ';
-        char after = h.to < t.s.size() ? t.s[h.to] : ' ';
-        if (before == '&' || before == '-' || before == '\'' || after == '&' || after == '\'' ||
-            after == '-' || (after == '.' && h.to + 1 < t.s.size() && isAlpha(t.s[h.to + 1])))
-          continue;
-      }
+      // A name of one or two letters ("R", "Go") is a skill only in a list of them:
+      // "Python, R and SQL", "Go and Rust", "(R)"; not "R&D", "HVAC/R", "Go-to-market".
+      if (h.to - h.from <= 2 && patterns[h.pattern].caseSensitive && !inSkillList(t.s, h.from, h.to))
+        continue;
       seen[v] = true;
       p.skills.push_back(names[v]);
       p.skillEvidence.push_back(t.span(h));

@@ -107,28 +107,45 @@ void PostingImporter::reject(std::string where, std::string why) {
 
 void PostingImporter::flush() {
   if (batch_.empty()) return;
-  store_.transaction([&] {
-    for (auto& pending : batch_) {
-      try {
-        // A savepoint per posting: a posting that fails leaves nothing of itself behind.
-        UpsertResult result;
-        store_.transaction([&] { result = store_.postings().upsert(pending.posting, seenAt_); });
-        switch (result.outcome) {
-          case UpsertOutcome::added: ++report_.added; break;
-          case UpsertOutcome::updated: ++report_.updated; break;
-          case UpsertOutcome::unchanged: ++report_.unchanged; break;
+  std::vector<UpsertResult> results(batch_.size());
+  std::vector<bool> failed(batch_.size(), false);
+  try {
+    // Fast path: the whole batch in one transaction. No savepoint per posting, because a
+    // savepoint makes FTS5 flush its pending terms into a new segment every time.
+    store_.transaction([&] {
+      for (size_t i = 0; i < batch_.size(); ++i)
+        results[i] = store_.postings().upsert(batch_[i].posting, seenAt_);
+    });
+  } catch (const Error& e) {
+    // A failing database is not a record's fault: stop, keeping the batches before.
+    if (e.code() == ErrorCode::io) throw;
+    // Some posting could not be stored: nothing of the batch was kept. Do it again, each
+    // posting in its own savepoint, so that only the bad ones are left out.
+    store_.transaction([&] {
+      for (size_t i = 0; i < batch_.size(); ++i) {
+        try {
+          store_.transaction([&] { results[i] = store_.postings().upsert(batch_[i].posting, seenAt_); });
+        } catch (const Error& inner) {
+          if (inner.code() == ErrorCode::io) throw;
+          failed[i] = true;
+          keep(report_, std::move(batch_[i].where), inner.what());
         }
-        if (options_.stored) {
-          pending.posting.id = result.id;
-          options_.stored(pending.posting, result);
-        }
-      } catch (const Error& e) {
-        // A failing database is not the record's fault: stop, keeping earlier batches.
-        if (e.code() == ErrorCode::io) throw;
-        keep(report_, std::move(pending.where), e.what());
       }
+    });
+  }
+  // Counted and told only once committed.
+  for (size_t i = 0; i < batch_.size(); ++i) {
+    if (failed[i]) continue;
+    switch (results[i].outcome) {
+      case UpsertOutcome::added: ++report_.added; break;
+      case UpsertOutcome::updated: ++report_.updated; break;
+      case UpsertOutcome::unchanged: ++report_.unchanged; break;
     }
-  });
+    if (options_.stored) {
+      batch_[i].posting.id = results[i].id;
+      options_.stored(batch_[i].posting, results[i]);
+    }
+  }
   batch_.clear();
   if (options_.progress) {
     PostingImportProgress progress{records_, -1};

@@ -1,7 +1,8 @@
 // The import pipeline: records stream from a reader through the analysis into the store,
-// a batch per transaction, each posting in its own savepoint. A record that cannot be read,
-// analysed or stored is rejected (with where and why) and the import goes on; a killed import
-// loses at most the open batch, never part of a posting. Memory is bounded by the batch size,
+// a batch per transaction. A record that cannot be read, analysed or stored is rejected (with
+// where and why) and the import goes on: a batch in which a posting fails to store is rolled
+// back and written again with a savepoint per posting. A killed import loses at most the open
+// batch, never part of a posting. Memory is bounded by the batch size,
 // whatever the size of the input.
 #pragma once
 

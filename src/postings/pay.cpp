@@ -518,8 +518,13 @@ std::vector<PayMention> findPay(std::string_view s, uint32_t offset) {
       span.end = offset + static_cast<uint32_t>(end);
       span.text = std::string(s.substr(begin, end - begin));
       pay.evidence.push_back(std::move(span));
+      // "$150,000 base salary" beats the on-target earnings ("OTE $260,000") beside it.
+      bool base = wordAt(s, skipSpaces(s, end, 2), "base") ||
+                  lastWord(back, {"base"}) != std::string::npos;
+      bool ote = lastWord(back, {"ote", "on-target", "on target"}) != std::string::npos;
       m.score = (a->currency.empty() && (!b || b->currency.empty()) ? 0 : 3) +
-                (periodStated ? 3 : 0) + (hasWord ? 2 : 0) + (b ? 2 : 0) + (k ? 1 : 0);
+                (periodStated ? 3 : 0) + (hasWord ? 2 : 0) + (b ? 2 : 0) + (k ? 1 : 0) +
+                (base ? 1 : 0) - (ote && !base ? 1 : 0);
       out.push_back(std::move(m));
       resume = end;
     }
