@@ -25,7 +25,11 @@ namespace {
 using namespace jobfit;
 namespace fs = std::filesystem;
 
-constexpr int kPostings = 100'000;
+// 100,000 unless JOBFIT_BENCH_POSTINGS says otherwise (for quick profiling runs).
+const int kPostings = [] {
+  const char* env = std::getenv("JOBFIT_BENCH_POSTINGS");
+  return env && std::atoi(env) > 0 ? std::atoi(env) : 100'000;
+}();
 
 fs::path corpusDir() {
   if (const char* env = std::getenv("JOBFIT_CORPUS"); env && *env) return env;
@@ -95,7 +99,7 @@ void BM_PostingsImportWithFts(benchmark::State& state) {
     auto store = openSqliteStore(db.path);
     std::vector<PostingInput> inputs;
     inputs.reserve(kPostings);
-    for (size_t i = 0; i < kPostings; ++i) inputs.push_back(input(i));
+    for (size_t i = 0; i < static_cast<size_t>(kPostings); ++i) inputs.push_back(input(i));
     state.ResumeTiming();
     PostingImportOptions options;
     PostingImporter importer(*store, options, kSeen);
@@ -117,7 +121,7 @@ void BM_PostingsAnalysisOnly(benchmark::State& state) {
   const auto& analyzer = PostingAnalyzer::shared();
   size_t bytes = 0;
   for (auto _ : state) {
-    for (size_t i = 0; i < kPostings; ++i) {
+    for (size_t i = 0; i < static_cast<size_t>(kPostings); ++i) {
       const auto& in = corpus()[i % corpus().size()];
       auto p = analyzer.analyze(in);
       bytes += in.description.size();
@@ -130,7 +134,7 @@ void BM_PostingsAnalysisOnly(benchmark::State& state) {
 BENCHMARK(BM_PostingsAnalysisOnly)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
 // Where the time goes (2): storing already analysed postings (dedupe lookups, rows, evidence,
-// FTS5), in the same batches and savepoints as an import.
+// FTS5), in the same batches as an import.
 void BM_PostingsStoreOnly(benchmark::State& state) {
   if (skipWithoutCorpus(state)) return;
   const auto& analyzer = PostingAnalyzer::shared();
@@ -141,14 +145,14 @@ void BM_PostingsStoreOnly(benchmark::State& state) {
     TempDb db("store");
     auto store = openSqliteStore(db.path);
     state.ResumeTiming();
-    for (size_t start = 0; start < kPostings; start += 512) {
+    for (size_t start = 0; start < static_cast<size_t>(kPostings); start += 512) {
       store->transaction([&] {
-        for (size_t i = start; i < std::min<size_t>(start + 512, kPostings); ++i) {
+        for (size_t i = start; i < std::min<size_t>(start + 512, static_cast<size_t>(kPostings)); ++i) {
           Posting p = analysed[i % analysed.size()];
           p.source = "bench";
           p.sourceId = std::to_string(i);
           p.url.clear();
-          store->transaction([&] { store->postings().upsert(p, kSeen); });
+          store->postings().upsert(p, kSeen);
         }
       });
     }
@@ -210,7 +214,7 @@ Store& searchStore() {
     auto s = openSqliteStore(searchDb().path);
     PostingImportOptions options;
     PostingImporter importer(*s, options, kSeen);
-    for (size_t i = 0; i < kPostings; ++i) importer.add(input(i));
+    for (size_t i = 0; i < static_cast<size_t>(kPostings); ++i) importer.add(input(i));
     importer.finish();
     return s;
   }();

@@ -44,7 +44,10 @@ CREATE TABLE settings (
 
 // Version 3: job postings. Every extracted fact is a column; lists (locations, activity
 // shares, skills, evidence spans) are child tables; the full-text index is an external-content
-// FTS5 table over postings, kept in step by triggers, so the text is stored once.
+// FTS5 table over postings, so the text is stored once. The index is kept in step by
+// SqlitePostingStore itself, not by triggers: a trigger makes every insert a statement
+// transaction, and FTS5 flushes its pending terms into a new segment at each one, which made
+// imports several times slower.
 constexpr std::string_view kPostings = R"SQL(
 CREATE TABLE postings (
   id              INTEGER PRIMARY KEY,
@@ -130,21 +133,6 @@ CREATE VIRTUAL TABLE postings_fts USING fts5 (
 );
 -- A match in the title weighs most, then company and skills, then the description.
 INSERT INTO postings_fts (postings_fts, rank) VALUES ('rank', 'bm25(8.0, 4.0, 1.0, 4.0)');
-CREATE TRIGGER postings_fts_insert AFTER INSERT ON postings BEGIN
-  INSERT INTO postings_fts (rowid, title, company, description, skills)
-  VALUES (new.id, new.title, new.company, new.description, new.skills);
-END;
-CREATE TRIGGER postings_fts_delete AFTER DELETE ON postings BEGIN
-  INSERT INTO postings_fts (postings_fts, rowid, title, company, description, skills)
-  VALUES ('delete', old.id, old.title, old.company, old.description, old.skills);
-END;
-CREATE TRIGGER postings_fts_update AFTER UPDATE OF title, company, description, skills ON postings
-BEGIN
-  INSERT INTO postings_fts (postings_fts, rowid, title, company, description, skills)
-  VALUES ('delete', old.id, old.title, old.company, old.description, old.skills);
-  INSERT INTO postings_fts (rowid, title, company, description, skills)
-  VALUES (new.id, new.title, new.company, new.description, new.skills);
-END;
 )SQL";
 
 }  // namespace

@@ -1,6 +1,7 @@
 // SQL for postings: the row, its child tables (locations, activities, skills, evidence), the
 // duplicate lookup, listing with filters and FTS5 search.
 #include <cmath>
+#include <map>
 #include <variant>
 
 #include <fmt/format.h>
@@ -210,6 +211,8 @@ constexpr FlagFact kFlagFacts[] = {
 
 }  // namespace
 
+constexpr size_t kEvidenceRowsPerInsert = 16;
+
 struct SqlitePostingStore::Prepared {
   explicit Prepared(Connection& db)
       : insertRow(db.prepare(kInsertRow)),
@@ -224,6 +227,12 @@ struct SqlitePostingStore::Prepared {
         byIdentity(db.prepare("SELECT id, content_hash FROM postings WHERE identity_key = ?1 "
                               "AND identity_key <> '' AND NOT (?2 <> '' AND source = ?3 AND "
                               "source_id <> '' AND source_id <> ?2) ORDER BY id LIMIT 1")),
+        indexed(db.prepare(
+            "SELECT title, company, description, skills FROM postings WHERE id = ?")),
+        indexInsert(db.prepare("INSERT INTO postings_fts (rowid, title, company, description, "
+                               "skills) VALUES (?, ?, ?, ?, ?)")),
+        indexDelete(db.prepare("INSERT INTO postings_fts (postings_fts, rowid, title, company, "
+                               "description, skills) VALUES ('delete', ?, ?, ?, ?, ?)")),
         byContent(db.prepare("SELECT id FROM postings WHERE content_hash = ? ORDER BY id LIMIT 1")),
         deleteLocations(db.prepare("DELETE FROM posting_locations WHERE posting_id = ?")),
         deleteActivities(db.prepare("DELETE FROM posting_activities WHERE posting_id = ?")),
@@ -234,14 +243,24 @@ struct SqlitePostingStore::Prepared {
         insertActivity(db.prepare("INSERT INTO posting_activities (posting_id, position, "
                                   "activity, share) VALUES (?, ?, ?, ?)")),
         insertSkill(db.prepare(
-            "INSERT INTO posting_skills (posting_id, position, skill) VALUES (?, ?, ?)")),
-        insertEvidence(db.prepare(
-            "INSERT INTO posting_evidence (posting_id, fact, item, position, span_begin, "
-            "span_end, phrase) VALUES (?, ?, ?, ?, ?, ?, ?)")) {}
+            "INSERT INTO posting_skills (posting_id, position, skill) VALUES (?, ?, ?)")) {}
 
-  Statement insertRow, updateRow, touch, bySourceId, byUrl, byIdentity, byContent;
+  // The statement inserting n evidence rows at once, prepared on first use.
+  Statement& insertEvidence(Connection& db, size_t n) {
+    auto it = evidenceInserts.find(n);
+    if (it != evidenceInserts.end()) return it->second;
+    std::string sql =
+        "INSERT INTO posting_evidence (posting_id, fact, item, position, span_begin, span_end, "
+        "phrase) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    for (size_t i = 1; i < n; ++i) sql += ", (?, ?, ?, ?, ?, ?, ?)";
+    return evidenceInserts.emplace(n, db.prepare(sql)).first->second;
+  }
+
+  Statement insertRow, updateRow, touch, bySourceId, byUrl, byIdentity, indexed, indexInsert,
+      indexDelete, byContent;
   Statement deleteLocations, deleteActivities, deleteSkills, deleteEvidence;
-  Statement insertLocation, insertActivity, insertSkill, insertEvidence;
+  Statement insertLocation, insertActivity, insertSkill;
+  std::map<size_t, Statement> evidenceInserts;
 };
 
 SqlitePostingStore::Prepared& SqlitePostingStore::prepared() {
@@ -272,6 +291,36 @@ void bindRow(Statement& st, const Posting& p, uint64_t hash) {
 
 }  // namespace
 
+void SqlitePostingStore::indexAdd(int64_t id, const Posting& p) {
+  pendingIndex_.push_back({false, id, p.title, p.company, p.description, join(p.skills, "\n")});
+  if (sqlite3_get_autocommit(db_.handle())) flushIndex();
+}
+
+void SqlitePostingStore::indexRemove(int64_t id) {
+  // An external-content index forgets a row only when told the exact values it indexed:
+  // the row as it is now (a queued write for it comes first in the queue).
+  auto& s = prepared();
+  s.indexed.reset();
+  s.indexed.bind(1, id);
+  if (!s.indexed.step()) return;
+  pendingIndex_.push_back({true, id, s.indexed.text(0), s.indexed.text(1), s.indexed.text(2),
+                           s.indexed.text(3)});
+  s.indexed.reset();
+  if (sqlite3_get_autocommit(db_.handle())) flushIndex();
+}
+
+void SqlitePostingStore::flushIndex() {
+  if (pendingIndex_.empty()) return;
+  auto& s = prepared();
+  for (const auto& w : pendingIndex_) {
+    auto& st = w.remove ? s.indexDelete : s.indexInsert;
+    st.reset();
+    st.bind(1, w.id).bind(2, w.title).bind(3, w.company).bind(4, w.description).bind(5, w.skills);
+    st.run();
+  }
+  pendingIndex_.clear();
+}
+
 int64_t SqlitePostingStore::insertRow(const Posting& p, int64_t id, Instant firstSeen,
                                       Instant lastSeen, uint64_t hash) {
   auto& st = prepared().insertRow;
@@ -283,15 +332,19 @@ int64_t SqlitePostingStore::insertRow(const Posting& p, int64_t id, Instant firs
   else
     st.bindNull(30);
   st.run();
-  return db_.lastInsertId();
+  int64_t rowId = db_.lastInsertId();
+  indexAdd(rowId, p);
+  return rowId;
 }
 
 void SqlitePostingStore::updateRow(const Posting& p, int64_t id, Instant lastSeen,
                                    uint64_t hash) {
+  indexRemove(id);
   auto& st = prepared().updateRow;
   st.reset();
   bindRow(st, p, hash);
   st.bind(29, secondsOf(lastSeen)).bind(30, id).run();
+  indexAdd(id, p);
 }
 
 void SqlitePostingStore::writeChildren(int64_t id, const Posting& p, bool replace) {
@@ -315,19 +368,35 @@ void SqlitePostingStore::writeChildren(int64_t id, const Posting& p, bool replac
     s.insertSkill.reset();
     s.insertSkill.bind(1, id).bind(2, static_cast<int64_t>(i)).bind(3, p.skills[i]).run();
   }
+  // Evidence is most of the rows a posting has: written several rows per statement.
+  struct Row {
+    std::string_view fact, item;
+    size_t position;
+    const Span* span;
+  };
+  std::vector<Row> rows;
   auto evidence = [&](std::string_view fact, std::string_view item, const std::vector<Span>& spans) {
-    for (size_t i = 0; i < spans.size(); ++i) {
-      auto& st = s.insertEvidence;
-      st.reset();
-      st.bind(1, id).bind(2, fact).bind(3, item).bind(4, static_cast<int64_t>(i));
-      st.bind(5, static_cast<int64_t>(spans[i].begin)).bind(6, static_cast<int64_t>(spans[i].end));
-      st.bind(7, spans[i].text).run();
-    }
+    for (size_t i = 0; i < spans.size(); ++i) rows.push_back({fact, item, i, &spans[i]});
   };
   for (const auto& f : kSpanFacts) evidence(f.fact, "", p.*f.spans);
   for (const auto& f : kFlagFacts) evidence(f.fact, "", (p.*f.flag).evidence);
   if (p.pay) evidence("pay", "", p.pay->evidence);
   for (const auto& a : p.activities) evidence("activity", a.activity, a.evidence);
+  for (size_t start = 0; start < rows.size(); start += kEvidenceRowsPerInsert) {
+    size_t n = std::min(kEvidenceRowsPerInsert, rows.size() - start);
+    auto& st = s.insertEvidence(db_, n);
+    st.reset();
+    int index = 1;
+    for (size_t r = start; r < start + n; ++r) {
+      st.bind(index, id).bind(index + 1, rows[r].fact).bind(index + 2, rows[r].item);
+      st.bind(index + 3, static_cast<int64_t>(rows[r].position));
+      st.bind(index + 4, static_cast<int64_t>(rows[r].span->begin));
+      st.bind(index + 5, static_cast<int64_t>(rows[r].span->end));
+      st.bind(index + 6, rows[r].span->text);
+      index += 7;
+    }
+    st.run();
+  }
 }
 
 UpsertResult SqlitePostingStore::upsert(const Posting& p, Instant seenAt) {
@@ -342,11 +411,12 @@ UpsertResult SqlitePostingStore::upsert(const Posting& p, Instant seenAt) {
     if (st.step()) match.emplace(st.integer(0), static_cast<uint64_t>(st.integer(1)));
     st.reset();
   };
+  std::string url = canonicalUrl(p.url), identity = identityKey(p);
   if (!p.sourceId.empty()) take(s.bySourceId, p.sourceId);
-  take(s.byUrl, canonicalUrl(p.url));
-  take(s.byIdentity, identityKey(p));
+  take(s.byUrl, url);
+  take(s.byIdentity, identity);
   // A posting without any key (pasted text naming no company) still is not stored twice.
-  if (!match) {
+  if (p.sourceId.empty() && url.empty() && identity.empty()) {
     s.byContent.reset();
     s.byContent.bind(1, static_cast<int64_t>(hash));
     if (s.byContent.step()) match.emplace(s.byContent.integer(0), hash);
@@ -443,6 +513,7 @@ std::optional<StoredPosting> SqlitePostingStore::find(int64_t id) {
 }
 
 void SqlitePostingStore::remove(int64_t id) {
+  indexRemove(id);
   auto st = db_.prepare("DELETE FROM postings WHERE id = ?");
   st.bind(1, id).run();
   if (db_.changes() == 0)
@@ -465,6 +536,7 @@ std::vector<PostingSummary> SqlitePostingStore::list(const PostingQuery& q) {
 }
 
 std::vector<SearchHit> SqlitePostingStore::search(const std::string& text, const PostingQuery& q) {
+  flushIndex();
   std::string match = ftsQuery(text);
   if (match.empty())
     throw Error(ErrorCode::usage, "the search has no words to look for", "query",
