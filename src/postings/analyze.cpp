@@ -58,7 +58,9 @@ std::string describeHints(const PostingInput& in) {
   add("Pay", in.payHint);
   // A location says the work is remote only when every location does ("Remote - US"; not
   // "Atlanta, GA" or "Remote").
-  if (in.workModeHint.empty() && !in.locations.empty() &&
+  // (Not when a work mode line is there already, as in a stored posting analysed again.)
+  bool statedMode = !in.workModeHint.empty() || in.description.find("\nWork mode: ") != std::string::npos;
+  if (!statedMode && !in.locations.empty() &&
       std::all_of(in.locations.begin(), in.locations.end(), mentionsRemote))
     add("Location", in.locations.front());
   std::string out;

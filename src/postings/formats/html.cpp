@@ -41,11 +41,16 @@ struct TextBuilder {
   std::string out;
   size_t depth = 0;
 
-  void newline() {
+  // Ends the line; a paragraph also leaves a blank line after it.
+  void newline(bool paragraph = false) {
     while (!out.empty() && out.back() == ' ') out.pop_back();
     size_t trailing = 0;
     for (size_t i = out.size(); i > 0 && out[i - 1] == '\n'; --i) ++trailing;
-    if (!out.empty() && trailing < 2) out += '\n';
+    size_t want = paragraph ? 2 : 1;
+    while (!out.empty() && trailing < want) {
+      out += '\n';
+      ++trailing;
+    }
   }
   void text(const char* s) {
     for (const char* p = s; *p; ++p) {
@@ -74,13 +79,16 @@ void walk(const GumboNode* node, TextBuilder& b) {
   GumboTag tag = node->type == GUMBO_NODE_DOCUMENT ? GUMBO_TAG_UNKNOWN : node->v.element.tag;
   if (node->type != GUMBO_NODE_DOCUMENT && skipped(tag)) return;
   bool isBlock = block(tag);
-  if (isBlock) b.newline();
+  bool paragraph = tag == GUMBO_TAG_P || tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL ||
+                   tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_SECTION ||
+                   (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6);
+  if (isBlock) b.newline(paragraph);
   if (tag == GUMBO_TAG_LI) b.out += "\xE2\x80\xA2 ";
   ++b.depth;
   for (unsigned i = 0; i < children->length; ++i)
     walk(static_cast<const GumboNode*>(children->data[i]), b);
   --b.depth;
-  if (isBlock) b.newline();
+  if (isBlock) b.newline(paragraph);
   else if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) b.out += ' ';
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,29 @@ void readText(std::string_view document, std::string_view name, const RecordSink
 void readGreenhouse(std::string_view document, std::string_view name, const RecordSink& sink);
 void readLever(std::string_view document, std::string_view name, const RecordSink& sink);
 void readAshby(std::string_view document, std::string_view name, const RecordSink& sink);
+// A record longer than this is refused (an unclosed quote would otherwise swallow the file).
+constexpr size_t kMaxRecordBytes = 8u << 20;
+
+// Reads one CSV record at a time from a stream (RFC 4180): quoted fields may hold commas,
+// line breaks and "" for a quote; records end at LF, CRLF or CR; a UTF-8 byte order mark is
+// skipped.
+class CsvRecords {
+ public:
+  explicit CsvRecords(std::istream& in);
+  // Fills fields with the next record; false at the end of the input. Sets tooLong when the
+  // record went over kMaxRecordBytes (its fields are then incomplete).
+  bool next(std::vector<std::string>& fields, bool& tooLong);
+  // The line the last record started on.
+  size_t line() const { return line_; }
+
+ private:
+  int get();
+  int peek();
+  std::streambuf* buf_;
+  std::string pending_;
+  size_t line_ = 1, nextLine_ = 1;
+};
+
 // Streaming readers: memory stays bounded by the longest record, not the input.
 void readCsv(std::istream& in, const ColumnMapping& mapping, const RecordSink& sink);
 void readJsonLines(std::istream& in, const RecordSink& sink);

@@ -15,102 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-// A record longer than this is refused (an unclosed quote would otherwise swallow the file).
-constexpr size_t kMaxRecordBytes = 8u << 20;
-
-// Reads one CSV record at a time from a stream: quoted fields may hold commas, line breaks
-// and "" for a quote; records end at LF, CRLF or CR; a UTF-8 byte order mark is skipped.
-class CsvRecords {
- public:
-  explicit CsvRecords(std::istream& in) : buf_(in.rdbuf()) {
-    if (buf_ && buf_->sgetc() == 0xEF) {
-      // Skip "\xEF\xBB\xBF" only when all three bytes are there.
-      char bom[3];
-      if (buf_->sgetn(bom, 3) == 3 && bom[1] == '\xBB' && bom[2] == '\xBF') return;
-      pending_.assign(bom, 3);
-    }
-  }
-
-  // Fills fields with the next record; false at the end of the input. Sets tooLong when the
-  // record went over the limit (its fields are then incomplete).
-  bool next(std::vector<std::string>& fields, bool& tooLong) {
-    fields.clear();
-    tooLong = false;
-    line_ = nextLine_;
-    int c = get();
-    if (c == EOF) return false;
-    std::string field;
-    bool quoted = false, wasQuoted = false;
-    size_t size = 0;
-    while (true) {
-      if (c == EOF) {
-        fields.push_back(std::move(field));
-        return true;
-      }
-      char ch = static_cast<char>(c);
-      if (++size > kMaxRecordBytes) {
-        tooLong = true;
-        // Resynchronise at the next line break, reading it as outside quotes.
-        while (c != EOF && c != '\n') c = get();
-        if (c == '\n') ++nextLine_;
-        fields.push_back(std::move(field));
-        return true;
-      }
-      if (quoted) {
-        if (ch == '"') {
-          if (peek() == '"') {
-            get();
-            field += '"';
-          } else {
-            quoted = false;
-          }
-        } else {
-          if (ch == '\n') ++nextLine_;
-          field += ch;
-        }
-      } else if (ch == '"' && !wasQuoted && trim(field).empty()) {
-        field.clear();
-        quoted = wasQuoted = true;
-      } else if (ch == ',') {
-        fields.push_back(std::move(field));
-        field.clear();
-        wasQuoted = false;
-      } else if (ch == '\n' || ch == '\r') {
-        if (ch == '\r' && peek() == '\n') get();
-        ++nextLine_;
-        fields.push_back(std::move(field));
-        return true;
-      } else {
-        field += ch;
-      }
-      c = get();
-    }
-  }
-
-  size_t line() const { return line_; }
-
- private:
-  int get() {
-    if (!pending_.empty()) {
-      char c = pending_.front();
-      pending_.erase(0, 1);
-      return static_cast<unsigned char>(c);
-    }
-    if (!buf_) return EOF;
-    int c = buf_->sbumpc();
-    return c == std::char_traits<char>::eof() ? EOF : c;
-  }
-  int peek() {
-    if (!pending_.empty()) return static_cast<unsigned char>(pending_.front());
-    if (!buf_) return EOF;
-    int c = buf_->sgetc();
-    return c == std::char_traits<char>::eof() ? EOF : c;
-  }
-
-  std::streambuf* buf_;
-  std::string pending_;
-  size_t line_ = 1, nextLine_ = 1;
-};
 
 // The fields a CSV column can fill, with the header spellings recognised for each (compared
 // after normalizeKey: lower case, punctuation folded to spaces).
@@ -143,6 +47,87 @@ std::string remoteHint(std::string_view value) {
 }
 
 }  // namespace
+
+CsvRecords::CsvRecords(std::istream& in) : buf_(in.rdbuf()) {
+  if (buf_ && buf_->sgetc() == 0xEF) {
+    // Skip "\xEF\xBB\xBF" only when all three bytes are there.
+    char bom[3];
+    if (buf_->sgetn(bom, 3) == 3 && bom[1] == '\xBB' && bom[2] == '\xBF') return;
+    pending_.assign(bom, 3);
+  }
+}
+
+bool CsvRecords::next(std::vector<std::string>& fields, bool& tooLong) {
+  fields.clear();
+  tooLong = false;
+  line_ = nextLine_;
+  int c = get();
+  if (c == EOF) return false;
+  std::string field;
+  bool quoted = false, wasQuoted = false;
+  size_t size = 0;
+  while (true) {
+    if (c == EOF) {
+      fields.push_back(std::move(field));
+      return true;
+    }
+    char ch = static_cast<char>(c);
+    if (++size > kMaxRecordBytes) {
+      tooLong = true;
+      // Resynchronise at the next line break, reading it as outside quotes.
+      while (c != EOF && c != '\n') c = get();
+      if (c == '\n') ++nextLine_;
+      fields.push_back(std::move(field));
+      return true;
+    }
+    if (quoted) {
+      if (ch == '"') {
+        if (peek() == '"') {
+          get();
+          field += '"';
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (ch == '\n') ++nextLine_;
+        field += ch;
+      }
+    } else if (ch == '"' && !wasQuoted && trim(field).empty()) {
+      field.clear();
+      quoted = wasQuoted = true;
+    } else if (ch == ',') {
+      fields.push_back(std::move(field));
+      field.clear();
+      wasQuoted = false;
+    } else if (ch == '\n' || ch == '\r') {
+      if (ch == '\r' && peek() == '\n') get();
+      ++nextLine_;
+      fields.push_back(std::move(field));
+      return true;
+    } else {
+      field += ch;
+    }
+    c = get();
+  }
+}
+
+int CsvRecords::get() {
+  if (!pending_.empty()) {
+    char c = pending_.front();
+    pending_.erase(0, 1);
+    return static_cast<unsigned char>(c);
+  }
+  if (!buf_) return EOF;
+  int c = buf_->sbumpc();
+  return c == std::char_traits<char>::eof() ? EOF : c;
+}
+
+int CsvRecords::peek() {
+  if (!pending_.empty()) return static_cast<unsigned char>(pending_.front());
+  if (!buf_) return EOF;
+  int c = buf_->sgetc();
+  return c == std::char_traits<char>::eof() ? EOF : c;
+}
 
 void readCsv(std::istream& in, const ColumnMapping& mapping, const RecordSink& sink) {
   for (const auto& [field, column] : mapping) {
