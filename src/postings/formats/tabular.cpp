@@ -130,8 +130,8 @@ int CsvRecords::peek() {
 }
 
 void readCsv(std::istream& in, const ColumnMapping& mapping, const RecordSink& sink) {
-  for (const auto& [field, column] : mapping) {
-    (void)column;
+  for (const auto& entry : mapping) {
+    const std::string& field = entry.first;
     const auto& fields = csvFields();
     if (std::none_of(fields.begin(), fields.end(), [&](const CsvField& f) { return f.name == field; }))
       throw Error(ErrorCode::usage, fmt::format("cannot map a column to '{}'", field), "mapping",
