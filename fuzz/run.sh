@@ -4,7 +4,7 @@
 # Exits 77 (ctest: skipped) when clang or its fuzzer runtime is missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-build="${1:?usage: fuzz/run.sh BUILD_DIR [SECONDS] [JOBS]}"
+build="$(mkdir -p "${1:?usage: fuzz/run.sh BUILD_DIR [SECONDS] [JOBS]}" && cd "$1" && pwd)"
 seconds="${2:-5}"
 jobs="${3:-1}"
 cxx="$(command -v clang++ || command -v clang++-14 || true)"
@@ -32,10 +32,13 @@ seed "$corpus/pay" "$fixtures"/text/*.txt
 seed "$corpus/boards" "$fixtures"/greenhouse.json "$fixtures"/lever.json "$fixtures"/ashby.json
 seed "$corpus/tabular" "$fixtures"/postings.csv "$fixtures"/postings.jsonl
 
+parallel=()
+if ((jobs > 1)); then parallel=(-jobs="$jobs" -workers="$jobs"); fi
+cd "$build"  # libFuzzer writes its job logs into the working directory
 status=0
 for harness in html boards tabular pay; do
   echo "== fuzz_$harness for ${seconds}s"
-  if ! "$build/fuzz_$harness" -max_total_time="$seconds" -max_len=65536 -jobs="$jobs" -workers="$jobs" \
+  if ! "$build/fuzz_$harness" -max_total_time="$seconds" -max_len=65536 "${parallel[@]}" \
       -artifact_prefix="$build/crash-$harness-" -print_final_stats=1 "$corpus/$harness" 2>"$build/fuzz_$harness.log"; then
     echo "fuzz_$harness found a failure: see $build/fuzz_$harness.log and $build/crash-$harness-*"
     tail -40 "$build/fuzz_$harness.log"
