@@ -26,7 +26,10 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path gjobsFile() {
-  if (const char* env = std::getenv("JOBFIT_CORPUS"); env && *env) return fs::path(env) / "gjobs_postings.csv";
+  if (const char* env = std::getenv("JOBFIT_CORPUS"); env && *env) {
+    auto p = fs::path(env) / "gjobs_postings.csv";
+    return fs::exists(p) ? p : fs::path();
+  }
   for (const char* up : {"../shared/corpus", "../../shared/corpus"}) {
     auto p = fs::path(JOBFIT_SOURCE_DIR) / up / "gjobs_postings.csv";
     if (fs::exists(p)) return p;
