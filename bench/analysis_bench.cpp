@@ -19,7 +19,8 @@ using namespace jobfit;
 namespace fs = std::filesystem;
 
 fs::path analysisCorpusDir() {
-  if (const char* env = std::getenv("JOBFIT_CORPUS"); env && *env) return env;
+  if (const char* env = std::getenv("JOBFIT_CORPUS"); env && *env)
+    return fs::exists(fs::path(env) / "gjobs_postings.csv") ? fs::path(env) : fs::path();
   for (const char* up : {"../shared/corpus", "../../shared/corpus"}) {
     auto dir = fs::path(JOBFIT_SOURCE_DIR) / up;
     if (fs::exists(dir / "gjobs_postings.csv")) return dir;
