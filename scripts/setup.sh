@@ -14,6 +14,9 @@ packages=(
 if [[ "${1:-}" == "--test" ]]; then
   # Browser tests drive Debian's Chromium; fuzzers build with clang.
   packages+=(chromium clang libclang-rt-14-dev)
+  # The import peak-memory measurement (docs/postings-store.md): GNU time, and python3 for
+  # bench/make_big_csv.py.
+  packages+=(time python3)
 fi
 
 missing=()
