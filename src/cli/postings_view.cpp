@@ -49,7 +49,15 @@ std::string_view perPeriod(PayPeriod p) {
   return "";
 }
 
-std::string cut(const std::string& s, size_t width) {
+// Source data sometimes has line breaks inside a name ("Acme\n3.2"): one line in a listing.
+std::string oneLine(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return s;
+}
+
+std::string cut(const std::string& raw, size_t width) {
+  std::string s = oneLine(raw);
   if (displayWidth(s) <= width) return s;
   std::string out;
   size_t n = 0;
@@ -70,8 +78,8 @@ std::string quoted(const std::vector<Span>& spans, size_t most = 3) {
 
 std::string locationsText(const std::vector<std::string>& locations) {
   if (locations.empty()) return "";
-  if (locations.size() == 1) return locations[0];
-  return fmt::format("{} (+{})", locations[0], locations.size() - 1);
+  if (locations.size() == 1) return oneLine(locations[0]);
+  return fmt::format("{} (+{})", oneLine(locations[0]), locations.size() - 1);
 }
 
 }  // namespace
@@ -123,8 +131,8 @@ void printSearchHits(Context& ctx, const std::vector<SearchHit>& hits) {
     if (auto l = locationsText(p.locations); !l.empty()) facts.push_back(l);
     if (p.workMode != WorkMode::unknown) facts.emplace_back(toString(p.workMode));
     if (auto pay = formatAnnualPay(p.pay); !pay.empty()) facts.push_back(pay);
-    ctx.out() << fmt::format("{:>6}  {}{}{}\n", p.id, ctx.bold(p.title),
-                             p.company.empty() ? "" : " — " + p.company,
+    ctx.out() << fmt::format("{:>6}  {}{}{}\n", p.id, ctx.bold(oneLine(p.title)),
+                             p.company.empty() ? "" : " — " + oneLine(p.company),
                              facts.empty() ? "" : ctx.dim("  · " + join(facts, " · ")));
     std::string snippet = h.snippet;
     std::replace(snippet.begin(), snippet.end(), '\n', ' ');
