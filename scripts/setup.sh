@@ -13,8 +13,8 @@ packages=(
 )
 if [[ "${1:-}" == "--test" ]]; then
   # Browser tests drive Debian's Chromium; fuzzers build with clang; wrk runs
-  # bench/http_bench.sh.
-  packages+=(chromium clang libclang-rt-14-dev wrk)
+  # bench/http_bench.sh; GNU time and python3 measure the import's peak memory.
+  packages+=(chromium clang libclang-rt-14-dev wrk time python3)
 fi
 
 missing=()

@@ -2,6 +2,7 @@
 #include "applications/archive_section.h"
 #include "archive/archive.h"
 #include "evidence/archive_section.h"
+#include "postings/archive_section.h"
 #include "worklog/archive_section.h"
 
 namespace jobfit {
@@ -17,6 +18,7 @@ const std::vector<ArchiveSection>& archiveSections() {
       checkinsSection(),
       expectationsSection(),
       draftsSection(),
+      postingsSection(),
   };
   return sections;
 }

@@ -34,6 +34,8 @@ constexpr CommandSpec kCommands[] = {
     {"drafts", "List draft episodes waiting to be rated, or discard them", attachDrafts},
     {"rate", "Rate a draft episode, turning it into an episode", attachRate},
     {"report", "The weekly report, as text or a self-contained HTML page", attachReport},
+    {"posting", "Add, analyse, show or delete one job posting", attachPosting},
+    {"postings", "List, import, pull and search job postings", attachPostings},
     {"export", "Write everything jobfit stores as one JSON document", attachExport},
     {"import", "Read a document written by 'jobfit export'", attachImport},
     {"backup", "Write a consistent copy of the database", attachBackup},

@@ -31,5 +31,7 @@ void attachDrafts(CLI::App&, Context&, const CommandSpec&);
 void attachRate(CLI::App&, Context&, const CommandSpec&);
 void attachReport(CLI::App&, Context&, const CommandSpec&);
 void attachServe(CLI::App&, Context&, const CommandSpec&);
+void attachPosting(CLI::App&, Context&, const CommandSpec&);
+void attachPostings(CLI::App&, Context&, const CommandSpec&);
 
 }  // namespace jobfit::cli

@@ -130,6 +130,52 @@ class SqliteDraftStore final : public DraftStore {
   Connection& db_;
 };
 
+class SqlitePostingStore final : public PostingStore {
+ public:
+  explicit SqlitePostingStore(Connection& db) : db_(db) {}
+  UpsertResult upsert(const Posting& p, Instant seenAt) override;
+  int64_t restore(const StoredPosting& p) override;
+  std::optional<StoredPosting> find(int64_t id) override;
+  void remove(int64_t id) override;
+  std::vector<PostingSummary> list(const PostingQuery& query) override;
+  std::vector<SearchHit> search(const std::string& query, const PostingQuery& q) override;
+  int64_t count() override;
+  void forEach(const std::function<void(const StoredPosting&)>& visit) override;
+  void forEachFeatures(const std::function<void(const PostingFeatures&)>& visit) override;
+
+ private:
+  // The statements an import runs for every posting, prepared once.
+  struct Prepared;
+  Prepared& prepared();
+  int64_t insertRow(const Posting& p, int64_t id, Instant firstSeen, Instant lastSeen,
+                    uint64_t hash);
+  void updateRow(const Posting& p, int64_t id, Instant lastSeen, uint64_t hash);
+  void writeChildren(int64_t id, const Posting& p, bool replace);
+  // The full-text index is external-content: these keep it in step with the rows. Inside a
+  // transaction the index writes wait until just before COMMIT (see flushIndex).
+  void indexAdd(int64_t id, const Posting& p);
+  void indexRemove(int64_t id);
+  void readChildren(int64_t id, Posting& p);
+
+  struct IndexWrite {
+    bool remove;
+    int64_t id;
+    std::string title, company, description, skills;
+  };
+  Connection& db_;
+  std::shared_ptr<Prepared> prepared_;
+  std::vector<IndexWrite> pendingIndex_;
+
+ public:
+  // Index writes are queued while a transaction is open and written together before it
+  // commits: FTS5 flushes its pending terms to a new segment at every statement transaction
+  // or savepoint, so interleaving index writes with the rows' own statements made imports
+  // several times slower. SqliteStore::transaction calls these.
+  void flushIndex();
+  size_t pendingIndexWrites() const { return pendingIndex_.size(); }
+  void dropIndexWritesFrom(size_t mark) { pendingIndex_.resize(std::min(mark, pendingIndex_.size())); }
+};
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::filesystem::path& path, const StoreOptions& options);
@@ -143,6 +189,7 @@ class SqliteStore final : public Store {
   CheckinStore& checkins() override { return checkins_; }
   ExpectationStore& expectations() override { return expectations_; }
   DraftStore& drafts() override { return drafts_; }
+  PostingStore& postings() override { return postings_; }
   void transaction(const std::function<void()>& body) override;
   void backup(const std::filesystem::path& to) override;
   std::string location() const override { return path_.string(); }
@@ -164,6 +211,7 @@ class SqliteStore final : public Store {
   SqliteCheckinStore checkins_{db_};
   SqliteExpectationStore expectations_{db_};
   SqliteDraftStore drafts_{db_};
+  SqlitePostingStore postings_{db_};
 };
 
 // Brings db to the last version of `list`: refuses a newer file untouched, copies an existing
