@@ -12,8 +12,9 @@ packages=(
   nodejs npm
 )
 if [[ "${1:-}" == "--test" ]]; then
-  # Browser tests drive Debian's Chromium; fuzzers build with clang.
-  packages+=(chromium clang libclang-rt-14-dev)
+  # Browser tests drive Debian's Chromium; fuzzers build with clang; wrk runs
+  # bench/http_bench.sh; GNU time and python3 measure the import's peak memory.
+  packages+=(chromium clang libclang-rt-14-dev wrk time python3)
 fi
 
 missing=()

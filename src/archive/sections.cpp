@@ -1,5 +1,8 @@
 // The one table of archive sections. A capability adds its section here.
+#include "applications/archive_section.h"
 #include "archive/archive.h"
+#include "evidence/archive_section.h"
+#include "postings/archive_section.h"
 #include "worklog/archive_section.h"
 
 namespace jobfit {
@@ -9,6 +12,13 @@ const std::vector<ArchiveSection>& archiveSections() {
       worklogActivitiesSection(),
       worklogEpisodesSection(),
       settingsSection(),
+      searchContactsSection(),
+      searchApplicationsSection(),
+      searchRemindersSection(),
+      checkinsSection(),
+      expectationsSection(),
+      draftsSection(),
+      postingsSection(),
   };
   return sections;
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/commands/inbox.h"
 #include "core/error.h"
 
 namespace jobfit::cli {
@@ -29,7 +30,14 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, std::istrea
   app.footer("Run 'jobfit COMMAND --help' for a command's options.");
   try {
     app.parse(argc, argv);
-    if (app.get_subcommands().empty()) out << app.help();
+    if (app.get_subcommands().empty()) {
+      // Once there is a search under way, the first thing to see is what to do today.
+      if (std::filesystem::exists(ctx->databasePath()) &&
+          ctx->store().applications().count() > 0)
+        showInbox(*ctx, false);
+      else
+        out << app.help();
+    }
     return 0;
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) {  // --help, --help-all, --version

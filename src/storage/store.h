@@ -12,6 +12,9 @@
 #include <vector>
 
 #include "core/time.h"
+#include "storage/applications_store.h"
+#include "storage/evidence_store.h"
+#include "storage/posting_store.h"
 #include "worklog/activity.h"
 #include "worklog/episode.h"
 
@@ -62,6 +65,13 @@ class Store {
   virtual EpisodeStore& episodes() = 0;
   virtual ActivityStore& activities() = 0;
   virtual SettingsStore& settings() = 0;
+  virtual ApplicationStore& applications() = 0;
+  virtual ContactStore& contacts() = 0;
+  virtual ReminderStore& reminders() = 0;
+  virtual CheckinStore& checkins() = 0;
+  virtual ExpectationStore& expectations() = 0;
+  virtual DraftStore& drafts() = 0;
+  virtual PostingStore& postings() = 0;
 
   // Runs body in one transaction: every change it makes is kept, or none (on any exception,
   // which is rethrown). Nested calls join the outer transaction.

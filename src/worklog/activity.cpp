@@ -73,3 +73,17 @@ void validateActivityId(std::string_view id) {
 }
 
 }  // namespace jobfit
+
+namespace jobfit {
+
+Activity customActivity(std::string_view id, std::string_view label, std::string description,
+                        std::vector<std::string> onet) {
+  validateActivityId(id);
+  if (trim(label).empty()) throw Error(ErrorCode::usage, "label is empty", "label");
+  if (ActivityCatalog::builtIn().find(id))
+    throw Error(ErrorCode::conflict, fmt::format("'{}' is a built-in activity", id), "id");
+  return Activity{std::string(id), std::string(trim(label)), std::move(description),
+                  std::move(onet), true};
+}
+
+}  // namespace jobfit

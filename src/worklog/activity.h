@@ -32,6 +32,11 @@ class ActivityCatalog {
   std::vector<Activity> activities_;
 };
 
+// A new activity of the user's own, checked: a valid id that is not built in (Error(conflict)
+// otherwise) and a non-empty label.
+Activity customActivity(std::string_view id, std::string_view label, std::string description,
+                        std::vector<std::string> onet);
+
 // Throws Error(usage) unless id is 2-40 characters of a-z, 0-9 and single dashes.
 void validateActivityId(std::string_view id);
 

@@ -17,6 +17,11 @@ void validateRating(const RatingItem& item, int value) {
                 std::string(item.name));
 }
 
+void endNow(Episode& e, const Clock& clock) {
+  e.start = clock.now() - std::chrono::minutes{e.minutes};
+  e.date = clock.dateOf(*e.start);
+}
+
 void validateEpisode(const Episode& e, const ActivityCatalog& catalog, const Clock& clock) {
   if (e.minutes <= 0 || e.minutes > 24 * 60)
     throw Error(ErrorCode::usage,

@@ -60,6 +60,8 @@ struct Episode {
 // Checks every field against its range and the catalog; throws Error(usage) naming the field.
 // `now` bounds the start: an episode may not start more than a day in the future.
 void validateEpisode(const Episode& e, const ActivityCatalog& catalog, const Clock& clock);
+// Places an episode of e.minutes so that it ends at the clock's now (start and date).
+void endNow(Episode& e, const Clock& clock);
 // Validates one rating value against its item's range.
 void validateRating(const RatingItem& item, int value);
 // Parses "writing,meetings" into ids, each checked against the catalog, no repeats.

@@ -1,5 +1,7 @@
 #include "worklog/episode_json.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/error.h"
@@ -25,12 +27,78 @@ json toJson(const Episode& e) {
   return j;
 }
 
-Episode episodeFromJson(const json& j, const std::string& path) {
-  JsonReader r(j, path);
+namespace {
+
+void appendString(std::string& out, std::string_view s) {
+  bool plain = true;
+  for (unsigned char c : s) plain = plain && c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+  if (!plain) {
+    out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  out += s;
+  out += '"';
+}
+
+void appendOptional(std::string& out, const std::optional<int>& v) {
+  if (v)
+    out += std::to_string(*v);
+  else
+    out += "null";
+}
+
+using FieldWriter = void (*)(std::string&, const Episode&);
+struct Field {
+  std::string name;
+  FieldWriter write;
+  const std::optional<int> Ratings::*rating = nullptr;
+};
+
+// Every key of the episode form in the order nlohmann::json writes them (sorted).
+const std::vector<Field>& episodeFields() {
+  static const std::vector<Field> fields = [] {
+    std::vector<Field> f{
+        {"id", [](std::string& o, const Episode& e) { o += std::to_string(e.id); }},
+        {"start",
+         [](std::string& o, const Episode& e) {
+           if (e.start) appendString(o, formatInstant(*e.start));
+           else o += "null";
+         }},
+        {"date", [](std::string& o, const Episode& e) { appendString(o, formatDate(e.date)); }},
+        {"minutes", [](std::string& o, const Episode& e) { o += std::to_string(e.minutes); }},
+        {"activities",
+         [](std::string& o, const Episode& e) {
+           o += '[';
+           for (size_t i = 0; i < e.activities.size(); ++i) {
+             if (i) o += ',';
+             appendString(o, e.activities[i]);
+           }
+           o += ']';
+         }},
+        {"with",
+         [](std::string& o, const Episode& e) {
+           if (e.with.empty()) o += "null";
+           else appendString(o, e.with);
+         }},
+        {"note",
+         [](std::string& o, const Episode& e) {
+           if (e.note.empty()) o += "null";
+           else appendString(o, e.note);
+         }},
+    };
+    for (const auto& item : kRatingItems) f.push_back({std::string(item.name), nullptr, item.member});
+    std::sort(f.begin(), f.end(), [](const Field& a, const Field& b) { return a.name < b.name; });
+    return f;
+  }();
+  return fields;
+}
+
+Episode readEpisode(const JsonReader& r, bool requireDate) {
   Episode e;
   e.id = r.optionalInt("id").value_or(0);
   if (auto start = r.optionalString("start")) e.start = parseInstantField(*start, r.path("start"));
-  e.date = parseDateField(r.requiredString("date"), r.path("date"));
+  if (requireDate || r.has("date")) e.date = parseDateField(r.requiredString("date"), r.path("date"));
   e.minutes = static_cast<int>(r.requiredInt("minutes"));
   e.activities = r.stringList("activities");
   e.with = r.optionalString("with").value_or("");
@@ -38,6 +106,65 @@ Episode episodeFromJson(const json& j, const std::string& path) {
   for (const auto& item : kRatingItems)
     if (auto v = r.optionalInt(item.name)) e.ratings.*item.member = static_cast<int>(*v);
   return e;
+}
+}  // namespace
+
+void appendJson(std::string& out, const Episode& e) {
+  char sep = '{';
+  for (const auto& field : episodeFields()) {
+    out += sep;
+    sep = ',';
+    out += '"';
+    out += field.name;
+    out += "\":";
+    if (field.write)
+      field.write(out, e);
+    else
+      appendOptional(out, e.ratings.*field.rating);
+  }
+  out += '}';
+}
+
+std::string toJsonText(const std::vector<Episode>& episodes) {
+  std::string out;
+  out.reserve(episodes.size() * 260 + 2);
+  out += '[';
+  for (size_t i = 0; i < episodes.size(); ++i) {
+    if (i) out += ',';
+    appendJson(out, episodes[i]);
+  }
+  out += ']';
+  return out;
+}
+
+Episode episodeFromJson(const json& j, const std::string& path) {
+  JsonReader r(j, path);
+  return readEpisode(r, true);
+}
+
+Episode episodeInputFromJson(const json& j, const Clock& clock) {
+  JsonReader r(j, "");
+  Episode e = readEpisode(r, false);
+  e.id = 0;
+  if (!r.has("date")) {
+    if (e.start)
+      e.date = clock.dateOf(*e.start);
+    else
+      endNow(e, clock);
+  }
+  return e;
+}
+
+json toJson(const WeekSummary& w) {
+  json byActivity = json::array();
+  for (const auto& a : w.byActivity)
+    byActivity.push_back({{"activity", a.activity}, {"minutes", a.minutes}, {"episodes", a.episodes}});
+  return json{{"from", formatDate(w.from)},
+              {"to", formatDate(w.to)},
+              {"minutes", w.minutes},
+              {"episodes", w.episodes},
+              {"minutes_by_day", w.minutesByDay},
+              {"by_activity", std::move(byActivity)}};
 }
 
 json toJson(const Activity& a) {

@@ -45,11 +45,7 @@ void attachActivities(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
   addCmd->add_option("--description", add->description, "One line describing it");
   addCmd->add_option("--onet", add->onet, "O*NET GWA ids it covers, comma-separated");
   addCmd->callback([add, &ctx] {
-    validateActivityId(add->id);
-    if (trim(add->label).empty()) throw Error(ErrorCode::usage, "--label is empty", "label");
-    if (ActivityCatalog::builtIn().find(add->id))
-      throw Error(ErrorCode::conflict, fmt::format("'{}' is a built-in activity", add->id), "id");
-    Activity a{add->id, std::string(trim(add->label)), add->description, splitList(add->onet), true};
+    Activity a = customActivity(add->id, add->label, add->description, splitList(add->onet));
     auto& store = ctx.store();
     store.transaction([&] { store.activities().add(a); });
     ctx.out() << fmt::format("Added activity {}\n", a.id);

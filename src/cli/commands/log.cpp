@@ -30,8 +30,7 @@ void attachLog(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
     auto& store = ctx.store();
     ActivityCatalog catalog = loadCatalog(store);
     e.activities = parseActivityList(args->activities, catalog);
-    e.start = ctx.clock().now() - std::chrono::minutes{e.minutes};
-    e.date = ctx.clock().dateOf(*e.start);
+    endNow(e, ctx.clock());
     args->flags.applyTo(e, ctx.clock());
     validateEpisode(e, catalog, ctx.clock());
     int64_t id = 0;

@@ -12,5 +12,26 @@ void attachActivities(CLI::App&, Context&, const CommandSpec&);
 void attachExport(CLI::App&, Context&, const CommandSpec&);
 void attachImport(CLI::App&, Context&, const CommandSpec&);
 void attachBackup(CLI::App&, Context&, const CommandSpec&);
+void attachApp(CLI::App&, Context&, const CommandSpec&);
+void attachApps(CLI::App&, Context&, const CommandSpec&);
+void attachInbox(CLI::App&, Context&, const CommandSpec&);
+void attachRemind(CLI::App&, Context&, const CommandSpec&);
+void attachReminders(CLI::App&, Context&, const CommandSpec&);
+void attachContacts(CLI::App&, Context&, const CommandSpec&);
+void attachContact(CLI::App&, Context&, const CommandSpec&);
+void attachStats(CLI::App&, Context&, const CommandSpec&);
+void attachSettings(CLI::App&, Context&, const CommandSpec&);
+void attachCalendar(CLI::App&, Context&, const CommandSpec&);
+void attachInsights(CLI::App&, Context&, const CommandSpec&);
+void attachCheckin(CLI::App&, Context&, const CommandSpec&);
+void attachCheckins(CLI::App&, Context&, const CommandSpec&);
+void attachExpect(CLI::App&, Context&, const CommandSpec&);
+void attachImportCalendar(CLI::App&, Context&, const CommandSpec&);
+void attachDrafts(CLI::App&, Context&, const CommandSpec&);
+void attachRate(CLI::App&, Context&, const CommandSpec&);
+void attachReport(CLI::App&, Context&, const CommandSpec&);
+void attachServe(CLI::App&, Context&, const CommandSpec&);
+void attachPosting(CLI::App&, Context&, const CommandSpec&);
+void attachPostings(CLI::App&, Context&, const CommandSpec&);
 
 }  // namespace jobfit::cli

@@ -31,7 +31,10 @@ Connection::Connection(const std::string& path, bool create) {
   sqlite3_busy_timeout(db_, 10000);
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+  for (auto& [sql, stmt] : idle_) sqlite3_finalize(stmt);
+  sqlite3_close_v2(db_);
+}
 
 void Connection::exec(std::string_view sql) {
   char* err = nullptr;
@@ -41,7 +44,25 @@ void Connection::exec(std::string_view sql) {
   check(db_, rc, "database");
 }
 
-Statement Connection::prepare(std::string_view sql) { return Statement(db_, sql); }
+Statement Connection::prepare(std::string_view sql) {
+  if (auto it = idle_.find(std::string(sql)); it != idle_.end()) {
+    sqlite3_stmt* stmt = it->second;
+    idle_.erase(it);
+    return Statement(*this, stmt);
+  }
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                              SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  check(db_, rc, "prepare");
+  return Statement(*this, stmt);
+}
+
+void Connection::keep(sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  // The same text may be in use twice at once (nested); keep one copy.
+  if (!idle_.emplace(sqlite3_sql(stmt), stmt).second) sqlite3_finalize(stmt);
+}
 int64_t Connection::lastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 int Connection::changes() const { return sqlite3_changes(db_); }
 
@@ -51,9 +72,19 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   check(db, rc, "prepare");
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::Statement(Connection& owner, sqlite3_stmt* stmt)
+    : db_(owner.handle()), stmt_(stmt), owner_(&owner) {}
 
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+Statement::~Statement() {
+  if (!stmt_) return;
+  if (owner_)
+    owner_->keep(stmt_);
+  else
+    sqlite3_finalize(stmt_);
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(other.stmt_), owner_(other.owner_) {
   other.stmt_ = nullptr;
 }
 

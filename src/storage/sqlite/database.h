@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <sqlite3.h>
 
@@ -23,18 +24,27 @@ class Connection {
 
   // Runs one or more statements without results.
   void exec(std::string_view sql);
+  // A prepared statement for sql. Statements are cached per connection: when the Statement
+  // goes away it is reset and kept for the next prepare of the same text.
   Statement prepare(std::string_view sql);
   int64_t lastInsertId() const;
   int changes() const;
   sqlite3* handle() const { return db_; }
 
  private:
+  friend class Statement;
+  // Takes back a statement that is done (reset, bindings cleared).
+  void keep(sqlite3_stmt* stmt);
+
   sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> idle_;  // by SQL text
 };
 
 class Statement {
  public:
   Statement(sqlite3* db, std::string_view sql);
+  // Wraps a statement that goes back to owner's cache when done.
+  Statement(Connection& owner, sqlite3_stmt* stmt);
   ~Statement();
   Statement(Statement&& other) noexcept;
   Statement(const Statement&) = delete;
@@ -69,6 +79,7 @@ class Statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+  Connection* owner_ = nullptr;  // the cache to return to, or none: finalized
 };
 
 // Throws jobfit::Error(io) with SQLite's message when rc is an error code.

@@ -136,20 +136,36 @@ void migrateDatabase(Connection& db, const fs::path& path, const std::vector<Mig
 
 void SqliteStore::transaction(const std::function<void()>& body) {
   std::string savepoint = fmt::format("jobfit_{}", depth_);
+  size_t indexMark = postings_.pendingIndexWrites();
   db_.exec(depth_ == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint);
   ++depth_;
-  try {
-    body();
-  } catch (...) {
-    --depth_;
+  auto rollback = [&] {
+    postings_.dropIndexWritesFrom(indexMark);
     if (depth_ == 0)
       db_.exec("ROLLBACK");
     else
       db_.exec(fmt::format("ROLLBACK TO {0}; RELEASE {0}", savepoint));
+  };
+  try {
+    body();
+  } catch (...) {
+    --depth_;
+    rollback();
     throw;
   }
   --depth_;
-  db_.exec(depth_ == 0 ? "COMMIT" : "RELEASE " + savepoint);
+  if (depth_ > 0) {
+    db_.exec("RELEASE " + savepoint);
+    return;
+  }
+  try {
+    // Queued full-text index writes go in last, all together (see SqlitePostingStore).
+    postings_.flushIndex();
+  } catch (...) {
+    rollback();
+    throw;
+  }
+  db_.exec("COMMIT");
 }
 
 void SqliteStore::backup(const fs::path& to) { backupTo(db_.handle(), to); }

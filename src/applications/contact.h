@@ -1,0 +1,38 @@
+// Contacts: people the person knows in the search, records of their own, linked to many
+// applications, with a log of interactions (the latest gives "last contacted").
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.h"
+
+namespace jobfit {
+
+struct Interaction {
+  Date date;
+  std::string text;
+  std::optional<int64_t> applicationId;  // the application it was about, if any
+  bool operator==(const Interaction&) const = default;
+};
+
+struct Contact {
+  int64_t id = 0;
+  std::string name, company, role;
+  std::string how;  // how the person knows them
+  std::string email, phone;
+  std::vector<std::string> links;
+  std::string notes;
+  std::vector<Interaction> interactions;  // oldest first
+  bool operator==(const Contact&) const = default;
+};
+
+std::optional<Date> lastContacted(const Contact& c);
+// Keeps interactions in date order (ties keep the order they were logged in).
+void sortInteractions(std::vector<Interaction>& interactions);
+// Throws Error(usage) naming the field.
+void validateContact(const Contact& c, Date today);
+
+}  // namespace jobfit

@@ -1,0 +1,14 @@
+// Each capability's routes, one function per file (routes_<capability>.cpp); routes.cpp lists
+// them once. To add a capability to the API, write its file and add one line to that list.
+#pragma once
+
+#include "server/route.h"
+
+namespace jobfit::server {
+
+void addSystemRoutes(RouteTable& table);    // health, session, the OpenAPI document
+void addWorklogRoutes(RouteTable& table);   // episodes, activities, the week at a glance
+void addArchiveRoutes(RouteTable& table);   // export, import, backup
+void addSettingsRoutes(RouteTable& table);  // key-value settings
+
+}  // namespace jobfit::server

@@ -1,0 +1,209 @@
+// Browser tests: Debian's Chromium driven by playwright-core (no browser download) against the
+// real `jobfit serve` on an ephemeral loopback port, over a fresh database.
+// Usage: node web/tests/e2e.mjs path/to/jobfit [screenshot-dir]
+// Exit 77 (skipped) when the web app is not built or Chromium is missing.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const webDir = path.resolve(here, "..");
+const jobfit = process.argv[2];
+const shots = path.resolve(process.argv[3] ?? path.join(webDir, "..", "build", "screenshots"));
+const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+function skip(why) {
+  console.log(`SKIPPED: ${why}`);
+  process.exit(77);
+}
+if (!jobfit || !fs.existsSync(jobfit)) skip(`no jobfit binary at ${jobfit}`);
+if (!fs.existsSync(path.join(webDir, "dist", "index.html"))) skip("web/dist is not built (npm run build)");
+if (!fs.existsSync(chromiumPath)) skip(`no Chromium at ${chromiumPath}`);
+let chromium;
+try {
+  ({ chromium } = await import("playwright-core"));
+} catch {
+  skip("playwright-core is not installed (npm ci in web/)");
+}
+
+const failures = [];
+function check(ok, what) {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
+  if (!ok) failures.push(what);
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jobfit-e2e-"));
+const server = spawn(jobfit, ["--db", path.join(tmp, "jobfit.db"), "serve", "--port", "0",
+                              "--web", path.join(webDir, "dist")],
+                     { env: { ...process.env, TZ: "Europe/Berlin" }, stdio: ["ignore", "pipe", "inherit"] });
+let context;
+let page;
+const cleanup = async () => {
+  if (context) await context.close().catch(() => {});
+  server.kill("SIGTERM");
+  fs.rmSync(tmp, { recursive: true, force: true });
+};
+
+try {
+  const port = await new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 15000);
+    server.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/running at http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    server.on("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+
+  // A request naming a foreign host (what a DNS-rebinding page would send) is refused.
+  const foreign = await new Promise((resolve, reject) => {
+    const req = http.get({ host: "127.0.0.1", port, path: "/api/episodes", headers: { Host: `rebind.example:${port}` } },
+      (res) => { let b = ""; res.on("data", (d) => (b += d)); res.on("end", () => resolve({ status: res.statusCode, body: b })); });
+    req.on("error", reject);
+  });
+  check(foreign.status === 403 && JSON.parse(foreign.body).error.field === "Host",
+        `a foreign Host header is refused (${foreign.status})`);
+
+  // A few episodes earlier this week, through the API, so the views have something to show.
+  const session = await (await fetch(`${base}/api/session`)).json();
+  const today = session.today;
+  const dayOf = (n) => { const d = new Date(`${today}T12:00:00Z`); d.setUTCDate(d.getUTCDate() + n); return d.toISOString().slice(0, 10); };
+  const monday = dayOf(-((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7));
+  const seed = [
+    { minutes: 120, activities: ["building"], date: monday, happy: 5, engaged: 6, stressed: 1, energy: 2 },
+    { minutes: 60, activities: ["meetings"], date: monday, happy: 2, stressed: 4, energy: -1, with: "team" },
+    { minutes: 90, activities: ["managing-people", "meetings"], date: monday, happy: 1, stressed: 5, tired: 5, energy: -2, note: "two hard 1:1s" },
+  ];
+  const catalog = await (await fetch(`${base}/api/activities`)).json();
+  const ids = new Set(catalog.map((a) => a.id));
+  for (const e of seed) {
+    e.activities = e.activities.filter((a) => ids.has(a));
+    if (!e.activities.length) e.activities = [catalog[0].id];
+    const r = await fetch(`${base}/api/episodes`, { method: "POST", headers: { "Content-Type": "application/json", "X-CSRF-Token": session.csrf_token }, body: JSON.stringify(e) });
+    check(r.status === 201, `seeded an episode through the API (${r.status})`);
+  }
+
+  fs.mkdirSync(shots, { recursive: true });
+  context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
+    executablePath: chromiumPath,
+    headless: true,
+    timezoneId: "Europe/Berlin",
+    locale: "en-GB",
+    viewport: { width: 1280, height: 900 },
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           // A name that resolves to this machine, as after DNS rebinding.
+           "--host-resolver-rules=MAP rebind.test 127.0.0.1"],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  const consoleErrors = [];
+  page.on("console", (m) => {
+    // The refused rebound page (and its icon) log their 403s by design.
+    if (m.type() === "error" && !m.location().url.includes("rebind.test")) consoleErrors.push(`${m.text()} ${m.location().url}`);
+  });
+  page.on("pageerror", (e) => consoleErrors.push(String(e)));
+  page.on("dialog", (d) => d.accept());
+
+  // The browser itself, reaching the server under a rebound name, is refused.
+  const rebound = await page.goto(`http://rebind.test:${port}/`);
+  check(rebound.status() === 403, `the page under a rebound host name is refused (${rebound.status()})`);
+
+  await page.goto(`${base}/#/today`);
+  await page.getByRole("heading", { name: "Today", level: 1 }).waitFor();
+  const before = await page.getByTestId("week-total").textContent();
+  check(before === "4h 30m", `Today shows the week's seeded time (${before})`);
+  await page.screenshot({ path: path.join(shots, "today.png"), fullPage: true });
+
+  // Log an episode through the form, with the keyboard where it is natural.
+  await page.locator("#nav").getByRole("link", { name: "Log", exact: true }).click();
+  await page.getByRole("heading", { name: "Log an episode" }).waitFor();
+  const t0 = Date.now();
+  const firstChip = page.locator("button.chip[data-activity]").first();
+  const activityLabel = (await firstChip.textContent()).trim();
+  await firstChip.click();
+  await page.getByRole("button", { name: "45m" }).click();
+  await page.getByLabel("Happy", { exact: true }).focus();
+  await page.keyboard.press("ArrowRight");  // 3 -> 4, and now rated
+  await page.getByLabel("Energy", { exact: true }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.getByLabel("Note").fill("logged from the browser test");
+  await page.getByRole("button", { name: "Log episode" }).click();
+  const item = page.getByTestId("day-episodes").locator("li", { hasText: "logged from the browser test" });
+  await item.waitFor();
+  const elapsed = Date.now() - t0;
+  check(elapsed < 10000, `logging through the form took ${elapsed} ms`);
+  const itemText = await item.textContent();
+  check(itemText.includes(activityLabel) && itemText.includes("45m") && itemText.includes("Happy 4") && itemText.includes("Energy 1"),
+        `the logged episode is listed with its ratings (${itemText})`);
+  const stored = await (await fetch(`${base}/api/episodes?from=${today}&to=${today}`)).json();
+  check(stored.length === 1 && stored[0].happy === 4 && stored[0].energy === 1 && stored[0].stressed === null,
+        "the API has the episode, unrated items left blank");
+  await page.screenshot({ path: path.join(shots, "log.png"), fullPage: true });
+
+  // Edit it: 45 -> 60 minutes.
+  await item.getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("Minutes").fill("60");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByTestId("day-episodes").locator("li", { hasText: "1h" }).waitFor();
+  const edited = await (await fetch(`${base}/api/episodes/${stored[0].id}`)).json();
+  check(edited.minutes === 60 && edited.note === "logged from the browser test", `editing kept the note and changed the time (${edited.minutes})`);
+
+  // It counts on Today.
+  await page.locator("#nav").getByRole("link", { name: "Today", exact: true }).click();
+  await page.getByTestId("week-total").waitFor();
+  const after = await page.getByTestId("week-total").textContent();
+  check(after === "5h 30m", `Today counts the new episode (${after})`);
+  const byActivity = await page.getByTestId("by-activity").textContent();
+  check(byActivity.includes(activityLabel), `Time by activity lists ${activityLabel}`);
+
+  // Delete it again from the Log view.
+  await page.locator("#nav").getByRole("link", { name: "Log", exact: true }).click();
+  await page.getByTestId("day-episodes").locator("li").first().waitFor();
+  await page.getByRole("button", { name: `Delete episode ${stored[0].id}` }).click();
+  await page.getByTestId("day-total").getByText("Nothing logged").waitFor();
+  const left = await (await fetch(`${base}/api/episodes?from=${today}&to=${today}`)).json();
+  check(left.length === 0, "deleting through the page removes the episode");
+
+  // Put it back for the pictures, then Settings.
+  await firstChip.click();
+  await page.getByRole("button", { name: "1h", exact: true }).click();
+  await page.getByRole("button", { name: "Log episode" }).click();
+  await page.getByTestId("day-episodes").locator("li").first().waitFor();
+  await page.locator("#nav").getByRole("link", { name: "Settings", exact: true }).click();
+  await page.getByRole("heading", { name: "Export" }).waitFor();
+  await page.getByRole("button", { name: "Back up now" }).click();
+  await page.getByText("Backed up to").waitFor();
+  check(true, "a backup from the Settings view");
+  await page.screenshot({ path: path.join(shots, "settings.png"), fullPage: true });
+
+  // The same views at a phone's width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const v of ["today", "log", "settings"]) {
+    await page.goto(`${base}/#/${v}`);
+    await page.locator(`section.view-${v} h1`).waitFor();
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: path.join(shots, `${v}-phone.png`), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 1, `${v} fits a phone's width (overflow ${overflow}px)`);
+  }
+  check(consoleErrors.length === 0, `no console errors${consoleErrors.length ? `: ${consoleErrors.join(" | ")}` : ""}`);
+} catch (e) {
+  failures.push(String(e?.stack ?? e));
+  console.log(`FAIL ${e?.stack ?? e}`);
+  if (page) {
+    await page.screenshot({ path: path.join(shots, "failure.png"), fullPage: true }).catch(() => {});
+    console.log(`page at failure: ${path.join(shots, "failure.png")}`);
+  }
+} finally {
+  await cleanup();
+}
+console.log(failures.length ? `${failures.length} check(s) failed` : `all checks passed; screenshots in ${shots}`);
+process.exit(failures.length ? 1 : 0);
