@@ -22,7 +22,7 @@ const RankingIndex& index() {
     std::uniform_real_distribution<float> unit(0, 1);
     const char* places[] = {"Berlin", "London", "New York, NY", "Remote", "Paris", "Austin, TX"};
     for (size_t i = 0; i < kPostings; ++i) {
-      PostingFeatures f;
+      FitFeatures f;
       f.id = static_cast<int64_t>(i + 1);
       float total = 0;
       for (int k = 0; k < 4; ++k) {

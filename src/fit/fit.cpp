@@ -43,7 +43,7 @@ FitResult fitPosting(const Profile& profile, const Posting& posting, const Activ
   r.title = posting.title;
   r.company = posting.company;
   ValueSignals signals = valueSignals(posting);
-  PostingFeatures f = featuresOf(posting, signals);
+  FitFeatures f = featuresOf(posting, signals);
 
   // Score through the same row scorer the ranking uses.
   RankingIndex one([&] {

@@ -1,5 +1,7 @@
 #include "fit/profile.h"
 
+#include "postings/pay.h"
+
 namespace jobfit {
 
 std::optional<Value> parseValue(std::string_view name) {
@@ -14,18 +16,7 @@ bool Values::any() const {
   return false;
 }
 
-double annualize(double amount, PayPeriod period) {
-  switch (period) {
-    case PayPeriod::hour: return amount * 2080;
-    case PayPeriod::day: return amount * 260;
-    case PayPeriod::week: return amount * 52;
-    case PayPeriod::month: return amount * 12;
-    case PayPeriod::year: return amount;
-  }
-  return amount;
-}
-
-double MinPay::annual() const { return annualize(amount, period); }
+double MinPay::annual() const { return annualise(amount, period); }
 
 const ActivityEvidence* Evidence::find(std::string_view activity) const {
   for (const auto& a : activities)

@@ -70,7 +70,4 @@ struct Profile {
   Constraints constraints;
 };
 
-// Annual figure for an amount per period: hour x 2080, day x 260, week x 52, month x 12.
-double annualize(double amount, PayPeriod period);
-
 }  // namespace jobfit

@@ -35,8 +35,8 @@ float bestPay(float payMin, float payMax) { return std::isnan(payMax) ? payMin :
 
 }  // namespace
 
-PostingFeatures featuresOf(const Posting& p, const ValueSignals& signals) {
-  PostingFeatures f;
+FitFeatures featuresOf(const Posting& p, const ValueSignals& signals) {
+  FitFeatures f;
   f.id = p.id;
   for (const auto& a : p.activities) f.shares.emplace_back(a.activity, static_cast<float>(a.share));
   if (p.pay) {
@@ -53,7 +53,7 @@ PostingFeatures featuresOf(const Posting& p, const ValueSignals& signals) {
   return f;
 }
 
-std::vector<Violation> checkConstraints(const Constraints& c, const PostingFeatures& f) {
+std::vector<Violation> checkConstraints(const Constraints& c, const FitFeatures& f) {
   std::vector<Violation> out;
   if (c.minPay && f.currency == c.minPay->currency) {
     float best = bestPay(f.annualPayMin.value_or(kNaN), f.annualPayMax.value_or(kNaN));
@@ -126,7 +126,7 @@ RankingIndex::RankingIndex(std::vector<std::string> activityColumns)
   for (size_t i = 0; i < columns_.size(); ++i) columnOf_[columns_[i]] = i;
 }
 
-void RankingIndex::add(const PostingFeatures& f) {
+void RankingIndex::add(const FitFeatures& f) {
   ids_.push_back(f.id);
   size_t base = shares_.size();
   shares_.resize(base + columns_.size(), 0.0f);
@@ -154,7 +154,8 @@ double RankingIndex::bytesPerPosting() const {
          3 * sizeof(float) + sizeof(uint16_t) + sizeof(uint32_t) + 3 * sizeof(uint8_t);
 }
 
-std::vector<RankingIndex::Ranked> RankingIndex::rank(const Profile& profile, size_t limit) const {
+std::vector<RankingIndex::Ranked> RankingIndex::rank(const Profile& profile, size_t limit,
+                                                     size_t* eligible) const {
   const ScoringModel m = buildModel(profile, columns_);
   const Constraints& c = profile.constraints;
   const size_t k = columns_.size();
@@ -184,6 +185,7 @@ std::vector<RankingIndex::Ranked> RankingIndex::rank(const Profile& profile, siz
   };
   // A min-heap of the best `limit` so far: its top is the worst kept.
   std::priority_queue<Ranked, std::vector<Ranked>, decltype(better)> heap(better);
+  size_t passed = 0;
   for (size_t i = 0; i < ids_.size(); ++i) {
     if (!modeOk[workMode_[i]] || !typeOk[employmentType_[i]]) continue;
     if (!c.onCallAccepted && onCall_[i]) continue;
@@ -193,6 +195,7 @@ std::vector<RankingIndex::Ranked> RankingIndex::rank(const Profile& profile, siz
       if (!std::isnan(best) && best < minPay) continue;
     }
     if (!locationOk[location_[i]][workMode_[i]]) continue;
+    ++passed;
     Ranked r{ids_[i], scoreRow(m, &shares_[i * k], &values_[i * kValueCount], payMin_[i],
                                payMax_[i], currencyMatches[currency_[i]])};
     if (heap.size() < limit) {
@@ -202,6 +205,7 @@ std::vector<RankingIndex::Ranked> RankingIndex::rank(const Profile& profile, siz
       heap.push(r);
     }
   }
+  if (eligible) *eligible = passed;
   std::vector<Ranked> out;
   out.reserve(heap.size());
   while (!heap.empty()) {

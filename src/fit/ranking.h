@@ -16,7 +16,7 @@
 namespace jobfit {
 
 // The numbers fit needs from one posting.
-struct PostingFeatures {
+struct FitFeatures {
   int64_t id = 0;
   std::vector<std::pair<std::string, float>> shares;  // activity id -> share of the day
   std::optional<float> annualPayMin, annualPayMax;
@@ -29,7 +29,7 @@ struct PostingFeatures {
   std::array<float, kValueCount> valueSignal{};
 };
 
-PostingFeatures featuresOf(const Posting& posting, const ValueSignals& signals);
+FitFeatures featuresOf(const Posting& posting, const ValueSignals& signals);
 
 // Why a posting breaks a hard constraint.
 struct Violation {
@@ -38,7 +38,7 @@ struct Violation {
 };
 
 // Checks the constraints; an unknown fact (pay not stated) never violates one.
-std::vector<Violation> checkConstraints(const Constraints& c, const PostingFeatures& f);
+std::vector<Violation> checkConstraints(const Constraints& c, const FitFeatures& f);
 
 // The profile turned into per-activity numbers for one set of activity columns.
 struct ScoringModel {
@@ -106,7 +106,7 @@ class RankingIndex {
  public:
   explicit RankingIndex(std::vector<std::string> activityColumns);
 
-  void add(const PostingFeatures& f);
+  void add(const FitFeatures& f);
   size_t size() const { return ids_.size(); }
   const std::vector<std::string>& columns() const { return columns_; }
   // Bytes held per posting (features only).
@@ -117,7 +117,8 @@ class RankingIndex {
     RowScore score;
   };
   // The best `limit` postings that break no constraint, best first; ties by id ascending.
-  std::vector<Ranked> rank(const Profile& profile, size_t limit) const;
+  // `eligible`, when given, receives how many postings break no constraint.
+  std::vector<Ranked> rank(const Profile& profile, size_t limit, size_t* eligible = nullptr) const;
   // A pass that only reads the same arrays (the memory-bandwidth floor of rank()).
   double touchAll() const;
 

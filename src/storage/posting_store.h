@@ -80,6 +80,8 @@ struct PostingFeatures {
   std::optional<int> reports;
   std::vector<std::string> locations;
   std::vector<std::pair<std::string, double>> activities;  // activity id, share
+  // Value signals (src/fit/value_signals.h) in kValueNames order; empty when not computed.
+  std::vector<float> valueSignals;
 };
 
 class PostingStore {

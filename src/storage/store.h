@@ -14,6 +14,7 @@
 #include "core/time.h"
 #include "storage/applications_store.h"
 #include "storage/evidence_store.h"
+#include "storage/fit_store.h"
 #include "storage/posting_store.h"
 #include "worklog/activity.h"
 #include "worklog/episode.h"
@@ -72,6 +73,7 @@ class Store {
   virtual ExpectationStore& expectations() = 0;
   virtual DraftStore& drafts() = 0;
   virtual PostingStore& postings() = 0;
+  virtual FitStore& fit() = 0;
 
   // Runs body in one transaction: every change it makes is kept, or none (on any exception,
   // which is rethrown). Nested calls join the outer transaction.

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/commands/posting_source.h"
 #include "cli/commands/registry.h"
 #include "cli/postings_view.h"
 #include "core/error.h"
@@ -19,40 +20,6 @@
 namespace jobfit::cli {
 
 namespace {
-
-InputFormat formatFlag(const std::optional<std::string>& format) {
-  if (!format) return InputFormat::detect;
-  auto f = parseInputFormat(*format);
-  if (!f)
-    throw Error(ErrorCode::usage, fmt::format("unknown format '{}'", *format), "format",
-                "use text, html, greenhouse, lever, ashby, csv or jsonl");
-  return *f;
-}
-
-// Opens a file, standard input ("-") or a URL (fetched whole) as a stream.
-class Source {
- public:
-  Source(Context& ctx, const std::string& where) : name_(where) {
-    if (where == "-") {
-      stream_ = &ctx.in();
-    } else if (isUrl(where)) {
-      owned_ = std::make_unique<std::istringstream>(fetchUrl(where));
-      stream_ = owned_.get();
-    } else {
-      auto file = std::make_unique<std::ifstream>(where, std::ios::binary);
-      if (!*file) throw Error(ErrorCode::io, fmt::format("cannot read {}", where), "file");
-      owned_ = std::move(file);
-      stream_ = owned_.get();
-    }
-  }
-  std::istream& stream() { return *stream_; }
-  const std::string& name() const { return name_; }
-
- private:
-  std::string name_;
-  std::unique_ptr<std::istream> owned_;
-  std::istream* stream_ = nullptr;
-};
 
 StoredPosting requirePosting(Store& store, int64_t id) {
   auto p = store.postings().find(id);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/commands/posting_source.h"
 #include "cli/commands/registry.h"
 #include "cli/postings_view.h"
 #include "core/error.h"
@@ -97,15 +98,6 @@ ColumnMapping parseMappings(const std::vector<std::string>& maps) {
     mapping[field] = column;
   }
   return mapping;
-}
-
-InputFormat formatFlag(const std::optional<std::string>& format) {
-  if (!format) return InputFormat::detect;
-  auto f = parseInputFormat(*format);
-  if (!f)
-    throw Error(ErrorCode::usage, fmt::format("unknown format '{}'", *format), "format",
-                "use text, html, greenhouse, lever, ashby, csv or jsonl");
-  return *f;
 }
 
 PostingImportReport importStream(Context& ctx, std::istream& in, const std::string& name,

@@ -33,5 +33,10 @@ void attachReport(CLI::App&, Context&, const CommandSpec&);
 void attachServe(CLI::App&, Context&, const CommandSpec&);
 void attachPosting(CLI::App&, Context&, const CommandSpec&);
 void attachPostings(CLI::App&, Context&, const CommandSpec&);
+void attachValues(CLI::App&, Context&, const CommandSpec&);
+void attachConstraints(CLI::App&, Context&, const CommandSpec&);
+void attachFit(CLI::App&, Context&, const CommandSpec&);
+void attachRank(CLI::App&, Context&, const CommandSpec&);
+void attachAppeal(CLI::App&, Context&, const CommandSpec&);
 
 }  // namespace jobfit::cli

@@ -273,6 +273,32 @@ CREATE VIRTUAL TABLE postings_fts USING fts5 (
 INSERT INTO postings_fts (postings_fts, rank) VALUES ('rank', 'bm25(8.0, 4.0, 1.0, 4.0)');
 )SQL";
 
+// Version 5: fit. How much a posting appeals to the person, and the value signals read from
+// each posting's text (src/fit/value_signals.h), dropped when the text changes so that the
+// next ranking recomputes them.
+constexpr std::string_view kFit = R"SQL(
+CREATE TABLE posting_appeal (
+  posting_id INTEGER PRIMARY KEY REFERENCES postings (id) ON DELETE CASCADE,
+  appeal     INTEGER NOT NULL CHECK (appeal BETWEEN 1 AND 5),
+  day        TEXT NOT NULL
+);
+CREATE TABLE posting_value_signals (
+  posting_id      INTEGER PRIMARY KEY REFERENCES postings (id) ON DELETE CASCADE,
+  learning        REAL NOT NULL,
+  autonomy        REAL NOT NULL,
+  pay             REAL NOT NULL,
+  stability       REAL NOT NULL,
+  time_and_health REAL NOT NULL,
+  people          REAL NOT NULL,
+  meaning         REAL NOT NULL,
+  status          REAL NOT NULL
+);
+CREATE TRIGGER posting_value_signals_stale AFTER UPDATE OF title, description ON postings
+BEGIN
+  DELETE FROM posting_value_signals WHERE posting_id = old.id;
+END;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -284,6 +310,7 @@ const std::vector<Migration>& migrations() {
       {2, "evidence: check-ins, expectations, calendar drafts", kEvidence},
       {3, "postings", kPostings},
       {4, "applications and contacts", kApplications},
+      {5, "fit: appeal and value signals", kFit},
   };
   return list;
 }

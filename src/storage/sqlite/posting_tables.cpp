@@ -617,7 +617,11 @@ void SqlitePostingStore::forEachFeatures(const std::function<void(const PostingF
       "SELECT posting_id, activity, share FROM posting_activities ORDER BY posting_id, position");
   auto locations = db_.prepare(
       "SELECT posting_id, location FROM posting_locations ORDER BY posting_id, position");
+  auto signals = db_.prepare(
+      "SELECT posting_id, learning, autonomy, pay, stability, time_and_health, people, meaning, "
+      "status FROM posting_value_signals ORDER BY posting_id");
   bool moreActivities = activities.step(), moreLocations = locations.step();
+  bool moreSignals = signals.step();
   PostingFeatures f;
   while (rows.step()) {
     f.id = rows.integer(0);
@@ -645,6 +649,12 @@ void SqlitePostingStore::forEachFeatures(const std::function<void(const PostingF
     while (moreLocations && locations.integer(0) <= f.id) {
       if (locations.integer(0) == f.id) f.locations.push_back(locations.text(1));
       moreLocations = locations.step();
+    }
+    f.valueSignals.clear();
+    while (moreSignals && signals.integer(0) <= f.id) {
+      if (signals.integer(0) == f.id)
+        for (int i = 1; i <= 8; ++i) f.valueSignals.push_back(static_cast<float>(signals.real(i)));
+      moreSignals = signals.step();
     }
     visit(f);
   }

@@ -176,6 +176,18 @@ class SqlitePostingStore final : public PostingStore {
   void dropIndexWritesFrom(size_t mark) { pendingIndex_.resize(std::min(mark, pendingIndex_.size())); }
 };
 
+class SqliteFitStore final : public FitStore {
+ public:
+  explicit SqliteFitStore(Connection& db) : db_(db) {}
+  void setAppeal(const Appeal& a) override;
+  std::vector<Appeal> appeals() override;
+  std::vector<int64_t> postingsWithoutValueSignals() override;
+  void setValueSignals(int64_t postingId, const std::array<float, kValueCount>& signals) override;
+
+ private:
+  Connection& db_;
+};
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::filesystem::path& path, const StoreOptions& options);
@@ -190,6 +202,7 @@ class SqliteStore final : public Store {
   ExpectationStore& expectations() override { return expectations_; }
   DraftStore& drafts() override { return drafts_; }
   PostingStore& postings() override { return postings_; }
+  FitStore& fit() override { return fit_; }
   void transaction(const std::function<void()>& body) override;
   void backup(const std::filesystem::path& to) override;
   std::string location() const override { return path_.string(); }
@@ -212,6 +225,7 @@ class SqliteStore final : public Store {
   SqliteExpectationStore expectations_{db_};
   SqliteDraftStore drafts_{db_};
   SqlitePostingStore postings_{db_};
+  SqliteFitStore fit_{db_};
 };
 
 // Brings db to the last version of `list`: refuses a newer file untouched, copies an existing

@@ -1,0 +1,93 @@
+#include "fit/person.h"
+
+#include <cmath>
+
+#include "core/text.h"
+#include "fit/profile_settings.h"
+
+namespace jobfit {
+
+Evidence evidenceFrom(const Insights& insights) {
+  Evidence e;
+  e.shrinkK = static_cast<int>(insights.options.shrinkK);
+  const auto& overall = insights.overall.netAffect;
+  if (!overall || overall->n == 0) return e;
+  e.episodes = overall->n;
+  e.overallNetAffect = overall->mean;
+  // The spread of single episodes: the standard error times the square root of n.
+  if (overall->se && overall->n >= 2 && *overall->se > 0)
+    e.overallSd = *overall->se * std::sqrt(static_cast<double>(overall->n));
+  for (const auto& a : insights.activities) {
+    if (!a.stats.netAffect || a.stats.netAffect->n == 0) continue;
+    ActivityEvidence ev;
+    ev.activity = a.activity;
+    ev.n = a.stats.netAffect->n;
+    ev.meanNetAffect = a.stats.netAffect->mean;
+    ev.shrunkNetAffect = a.stats.netAffect->shrunk;
+    if (a.stats.energy) ev.meanEnergy = a.stats.energy->mean;
+    e.activities.push_back(std::move(ev));
+  }
+  return e;
+}
+
+Profile loadProfile(Store& store, const ActivityCatalog& catalog) {
+  Profile p;
+  auto insights = computeInsights(store.episodes().list({}), store.expectations().list(), catalog);
+  p.evidence = evidenceFrom(insights);
+  p.values = readValues(store.settings());
+  p.constraints = readConstraints(store.settings());
+  return p;
+}
+
+size_t refreshValueSignals(Store& store) {
+  auto missing = store.fit().postingsWithoutValueSignals();
+  if (missing.empty()) return 0;
+  store.transaction([&] {
+    for (int64_t id : missing)
+      if (auto stored = store.postings().find(id))
+        store.fit().setValueSignals(id, valueSignals(stored->posting).signal);
+  });
+  return missing.size();
+}
+
+RankingIndex loadRankingIndex(Store& store, const ActivityCatalog& catalog,
+                              const std::optional<std::set<int64_t>>& only) {
+  refreshValueSignals(store);
+  std::vector<std::string> columns;
+  for (const auto& a : catalog.all()) columns.push_back(a.id);
+  RankingIndex index(columns);
+  FitFeatures f;
+  store.postings().forEachFeatures([&](const PostingFeatures& p) {
+    if (only && !only->count(p.id)) return;
+    f.id = p.id;
+    f.shares.clear();
+    for (const auto& [activity, share] : p.activities)
+      f.shares.emplace_back(activity, static_cast<float>(share));
+    f.annualPayMin = p.annualMin ? std::optional<float>(static_cast<float>(*p.annualMin)) : std::nullopt;
+    f.annualPayMax = p.annualMax ? std::optional<float>(static_cast<float>(*p.annualMax)) : std::nullopt;
+    f.currency = p.currency;
+    f.workMode = p.workMode;
+    f.employmentType = p.employmentType;
+    f.travelShare = p.travelShare ? std::optional<float>(static_cast<float>(*p.travelShare)) : std::nullopt;
+    f.onCall = p.onCall;
+    f.locations = join(p.locations, "; ");
+    f.valueSignal.fill(0);
+    for (size_t i = 0; i < kValueCount && i < p.valueSignals.size(); ++i) f.valueSignal[i] = p.valueSignals[i];
+    index.add(f);
+  });
+  return index;
+}
+
+std::vector<AppealRating> appealRatings(Store& store, const Profile& profile,
+                                        const ActivityCatalog& catalog) {
+  std::vector<AppealRating> out;
+  for (const auto& a : store.fit().appeals()) {
+    auto stored = store.postings().find(a.postingId);
+    if (!stored) continue;
+    out.push_back({a.postingId, stored->posting.title, a.appeal,
+                   fitPosting(profile, stored->posting, catalog)});
+  }
+  return out;
+}
+
+}  // namespace jobfit
