@@ -81,6 +81,8 @@ json openApiDocument(const RouteTable& table, std::string_view version) {
     json ok{{"description", r.summary}};
     if (!r.response.empty())
       ok["content"] = {{"application/json", {{"schema", schemaRef(r.response)}}}};
+    else if (!r.responseType.empty())
+      ok["content"] = {{r.responseType, {{"schema", {{"type", "string"}}}}}};
     op["responses"] = {
         {std::to_string(r.status), ok},
         {"default",

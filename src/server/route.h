@@ -107,6 +107,7 @@ struct Route {
   std::vector<QueryParam> query;
   Handler handler;
   std::size_t maxBody = kDefaultMaxBody;  // larger bodies are refused with 413
+  std::string responseType = {};  // the media type of a non-JSON answer ("text/csv")
 };
 
 struct RouteMatch {
