@@ -184,6 +184,10 @@ try {
   check(true, "a backup from the Settings view");
   await page.screenshot({ path: path.join(shots, "settings.png"), fullPage: true });
 
+  // The job search views (web/tests/e2e_search.mjs).
+  const { searchChecks } = await import("./e2e_search.mjs");
+  await searchChecks({ page, base, session, check, shots });
+
   // The same views at a phone's width.
   await page.setViewportSize({ width: 390, height: 844 });
   for (const v of ["today", "log", "settings"]) {
