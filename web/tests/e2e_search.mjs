@@ -99,7 +99,7 @@ export async function searchChecks({ page, base, session, check, shots }) {
   const acmeNow = await api("GET", `/api/applications/${acme.id}`);
   check(acmeNow.status.stage === "rejected" && acmeNow.learned === "apply sooner after the posting goes up",
         "the close dialog stored the rejection and the reflection");
-  await closeDialog.getByRole("button", { name: "Cancel" }).click();
+  await closeDialog.getByRole("button", { name: "Done" }).click();
   await acmeDetail.getByRole("button", { name: "Close window" }).click();
 
   // Contacts: add one, log an interaction with another.
@@ -113,6 +113,7 @@ export async function searchChecks({ page, base, session, check, shots }) {
   await addForm.getByRole("button", { name: "Add contact" }).click();
   await page.getByRole("heading", { name: "Sam Lee" }).waitFor();
   const janeCard = page.locator(`[data-contact="${jane.id}"]`);
+  await janeCard.getByText("Log an interaction with Jane Doe").click();
   await janeCard.getByLabel("What happened").fill("coffee, she will ask about the team");
   await janeCard.getByRole("button", { name: "Log interaction" }).click();
   await janeCard.getByText("coffee, she will ask about the team").waitFor();

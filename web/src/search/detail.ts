@@ -34,7 +34,9 @@ export async function openApplication(
 ): Promise<void> {
   const dialog = h("dialog", { class: "sheet", "aria-labelledby": "detail-title" });
   const body = h("div", { class: "sheet-body" });
-  dialog.append(body);
+  // What the last action did, inside the dialog (a toast would sit behind it).
+  const said = h("p", { class: "sheet-status", role: "status", "aria-live": "polite" });
+  dialog.append(body, said);
   document.body.append(dialog);
   dialog.addEventListener("close", () => {
     dialog.remove();
@@ -45,11 +47,13 @@ export async function openApplication(
   const act = async (what: () => Promise<unknown>, done: string) => {
     try {
       await what();
-      toast(done);
+      said.className = "sheet-status";
+      said.textContent = done;
       await changed();
       await fill();
     } catch (e) {
-      toast(problem(e), "error");
+      said.className = "sheet-status error";
+      said.textContent = problem(e);
     }
   };
 
@@ -283,7 +287,8 @@ export async function openApplication(
             dialog.close();
             await changed();
           } catch (e) {
-            toast(problem(e), "error");
+            said.className = "sheet-status error";
+            said.textContent = problem(e);
           }
         },
       },
@@ -334,6 +339,8 @@ export async function openApplication(
     const learned = h("textarea", { id: "close-learned", rows: 3, maxlength: 4000 }, a.learned ?? "");
     const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
     const note = h("div", {});
+    const submit = h("button", { type: "submit" }, final ? "Save reflection" : "Close application");
+    const cancel = h("button", { type: "button", class: "secondary", onclick: () => d.close() }, "Cancel");
     const showFeedback = async () => {
       const f = await search.feedback(a.id);
       const text = `Subject: ${f.subject}\n\n${f.body}`;
@@ -347,8 +354,8 @@ export async function openApplication(
             class: "secondary",
             onclick: async () => {
               await navigator.clipboard.writeText(text).then(
-                () => toast("Copied"),
-                () => toast("Could not copy: select the text instead", "error"),
+                () => (status.textContent = "Copied the note."),
+                () => (status.textContent = "Could not copy: select the text instead."),
               );
             },
           },
@@ -365,6 +372,8 @@ export async function openApplication(
           try {
             await search.close(a.id, reason.value as "silent", learned.value.trim() || undefined);
             status.textContent = "Closed. Your reflection is kept with it.";
+            submit.textContent = "Save reflection";
+            cancel.textContent = "Done";
             await changed();
             await fill();
             if (reason.value === "rejected") await showFeedback();
@@ -377,8 +386,7 @@ export async function openApplication(
       reason,
       h("label", { for: "close-learned" }, "What did you learn from it?"),
       learned,
-      h("div", { class: "row" }, h("button", { type: "submit" }, final ? "Save reflection" : "Close application"),
-        h("button", { type: "button", class: "secondary", onclick: () => d.close() }, "Cancel")),
+      h("div", { class: "row" }, submit, cancel),
       status,
     );
     inner.append(

@@ -17,7 +17,7 @@ function item(i: InboxItem, today: string, refresh: () => Promise<void>): HTMLEl
   if (r) {
     const when = r.at ? `${shortDay(r.due)} ${clock(r.at)}` : shortDay(r.due);
     why = r.kind === "followup" && r.due < today ? `was due ${when}` : when;
-    if (r.text) why += ` · ${r.text}`;
+    if (r.text && !i.suggestion.includes(r.text)) why += ` · ${r.text}`;
   } else if (i.days_since_last_event !== null) {
     why = `${STAGE_LABELS[i.stage]} · no news for ${i.days_since_last_event} days`;
   }

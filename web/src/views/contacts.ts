@@ -142,14 +142,14 @@ export const view: View = {
           c.interactions.length
             ? h(
                 "ul",
-                { class: "plain", "aria-label": `Interactions with ${c.name}` },
+                { class: "plain interactions", "aria-label": `Interactions with ${c.name}` },
                 [...c.interactions].reverse().map((i) =>
                   h("li", {}, h("span", { class: "muted" }, shortDay(i.date)), h("span", {}, i.text),
-                    i.application_id ? h("span", { class: "muted small" }, `· ${titleOf(i.application_id)}`) : null),
+                    i.application_id ? h("span", { class: "muted small about" }, titleOf(i.application_id)) : null),
                 ),
               )
             : "",
-          logForm(c, today, apps, reload),
+          h("details", { class: "log" }, h("summary", {}, `Log an interaction with ${c.name}`), logForm(c, today, apps, reload)),
           h(
             "div",
             { class: "row", style: { marginTop: "0.5rem" } },

@@ -81,7 +81,9 @@ function card(a: Application, move: (a: Application, to: Stage) => void, open: (
       { class: "meta" },
       h("span", { class: "badge" }, a.channel),
       s.applied ? h("span", {}, `applied ${shortDay(s.applied)}`) : h("span", {}, `saved ${shortDay(a.events[0].date)}`),
-      !s.silent && !isFinal(s.stage) ? h("span", {}, `last news ${shortDay(s.last_event)}`) : null,
+      !s.silent && !isFinal(s.stage) && s.last_event !== (s.applied ?? a.events[0].date)
+        ? h("span", {}, `last news ${shortDay(s.last_event)}`)
+        : null,
       s.silent ? h("span", { class: "badge silent", title: `Silent since ${s.silent_since}` }, `silent ${s.days_since_last_event} days`) : null,
     ),
     h("div", { class: "move" }, toggle, menu),
