@@ -107,6 +107,8 @@ struct Route {
   std::vector<QueryParam> query;
   Handler handler;
   std::size_t maxBody = kDefaultMaxBody;  // larger bodies are refused with 413
+  std::string requestMedia = "application/json";  // the body's media type ("text/calendar")
+  std::string alsoAnswers = {};  // another media type the answer can take ("text/html")
 };
 
 struct RouteMatch {
