@@ -1,6 +1,7 @@
 // Log: add an episode in a few seconds, see the day's episodes on a timeline, edit and delete.
 import { api, ApiError, type Episode, type EpisodeInput } from "../api";
 import { h, toast } from "../dom";
+import { draftsCard } from "../drafts";
 import { clock, duration, longDay } from "../format";
 import type { View } from "../view";
 
@@ -383,6 +384,7 @@ export const view: View = {
           list,
         ),
       ),
+      draftsCard(app, () => refresh()),
     );
     reset();
     await refresh();
