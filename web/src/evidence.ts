@@ -20,7 +20,18 @@ export function score(v: number | null | undefined): string {
   return v === null || v === undefined ? "–" : v.toFixed(1);
 }
 
-const seconds = (day: string) => parseDay(day).getTime() / 1000;
+// "23 Nov": dates on the charts' x axes.
+const dayMonth = (day: string) => parseDay(day).toLocaleDateString(undefined, { day: "numeric", month: "short" });
+
+// An x axis of dated points, one per index, labelled with as many dates as fit the width.
+function dateAxis(days: string[], width: number): uPlot.Axis {
+  const every = Math.max(1, Math.ceil(days.length / Math.max(1, Math.floor((width - 110) / 60))));
+  return {
+    grid: { show: false },
+    splits: () => days.map((_, i) => i).filter((i) => (days.length - 1 - i) % every === 0),
+    values: (_u: uPlot, splits: number[]) => splits.map((i) => (days[i] ? dayMonth(days[i]) : "")),
+  };
+}
 
 // A uPlot chart that redraws when its box changes width. `describe` is the text alternative.
 export function plot(
@@ -52,12 +63,8 @@ export function affectChart(activities: ActivityInsight[]): HTMLElement {
   const mean = rows.map((a) => a.net_affect);
   const low = rows.map((a) => a.ci_low);
   const high = rows.map((a) => a.ci_high);
-  let lo = -1;
-  let hi = 1;
-  for (const a of rows) {
-    lo = Math.min(lo, a.ci_low ?? a.net_affect!, a.net_affect!);
-    hi = Math.max(hi, a.ci_high ?? a.net_affect!, a.net_affect!);
-  }
+  // Net affect lies in -6..+6; an interval from two episodes can reach past it and is cut there.
+  const clip = (v: number) => Math.max(-6, Math.min(6, v));
   const whiskers = (u: uPlot) => {
     const ctx = u.ctx;
     ctx.save();
@@ -75,8 +82,8 @@ export function affectChart(activities: ActivityInsight[]): HTMLElement {
     rows.forEach((_, i) => {
       if (low[i] === null || high[i] === null) return;
       const x = u.valToPos(i, "x", true);
-      const y0 = u.valToPos(low[i]!, "y", true);
-      const y1 = u.valToPos(high[i]!, "y", true);
+      const y0 = u.valToPos(clip(low[i]!), "y", true);
+      const y1 = u.valToPos(clip(high[i]!), "y", true);
       const cap = 6 * uPlot.pxRatio;
       ctx.beginPath();
       ctx.moveTo(x, y0);
@@ -98,7 +105,7 @@ export function affectChart(activities: ActivityInsight[]): HTMLElement {
       height: 240,
       legend: { show: false },
       cursor: { points: { size: 12 } },
-      scales: { x: { time: false, range: [-0.6, rows.length - 0.4] }, y: { range: [lo - 0.3, hi + 0.3] } },
+      scales: { x: { time: false, range: [-0.6, rows.length - 0.4] }, y: { range: [-6.3, 6.3] } },
       axes: [
         {
           splits: () => xs,
@@ -110,7 +117,7 @@ export function affectChart(activities: ActivityInsight[]): HTMLElement {
             }),
           grid: { show: false },
         },
-        { label: "net affect", size: 50, grid },
+        { label: "net affect", size: 50, grid, splits: () => [-6, -4, -2, 0, 2, 4, 6] },
       ],
       series: [
         {},
@@ -126,7 +133,8 @@ export function affectChart(activities: ActivityInsight[]): HTMLElement {
 
 // U-index (share of rated time that was unpleasant) and mean energy per week.
 export function trendChart(weeks: WeekRow[]): HTMLElement {
-  const xs = weeks.map((w) => seconds(w.week));
+  const days = weeks.map((w) => w.week);
+  const xs = days.map((_, i) => i);
   const u = weeks.map((w) => (w.u_index === null ? null : Math.round(w.u_index * 1000) / 10));
   const energy = weeks.map((w) => w.energy);
   const describe = `Per week: ${weeks
@@ -136,16 +144,16 @@ export function trendChart(weeks: WeekRow[]): HTMLElement {
     (width) => ({
       width,
       height: 220,
-      scales: { x: { time: true }, u: { range: [0, 100] }, e: { range: [-2, 2] } },
+      scales: { x: { time: false, range: [-0.5, days.length - 0.5] }, u: { range: [0, 100] }, e: { range: [-2, 2] } },
       axes: [
-        { grid: { show: false }, values: (_u: uPlot, s: number[]) => s.map((t) => shortDay(isoDay(t))) },
+        dateAxis(days, width),
         { scale: "u", label: "U-index %", size: 50, grid },
         { scale: "e", label: "energy", side: 1, size: 44, grid: { show: false } },
       ],
       series: [
-        { value: (_u: uPlot, t: number) => (t ? `week of ${shortDay(isoDay(t))}` : "") },
-        { label: "U-index", scale: "u", stroke: "#c0563b", width: 2, spanGaps: true, value: (_u: uPlot, v: number) => (v === null ? "–" : `${v}%`) },
-        { label: "Energy", scale: "e", stroke: "#2e8b57", width: 2, spanGaps: true, value: (_u: uPlot, v: number) => signed(v) },
+        { label: "Week of", value: (_u: uPlot, i: number) => (days[i] ? dayMonth(days[i]) : "–") },
+        { label: "U-index", scale: "u", stroke: "#c0563b", width: 2, spanGaps: true, points: { size: 7 }, value: (_u: uPlot, v: number) => (v === null ? "–" : `${v}%`) },
+        { label: "Energy", scale: "e", stroke: "#2e8b57", width: 2, spanGaps: true, points: { size: 7 }, value: (_u: uPlot, v: number) => signed(v) },
       ],
     }),
     [xs, u, energy] as uPlot.AlignedData,
@@ -156,7 +164,8 @@ export function trendChart(weeks: WeekRow[]): HTMLElement {
 
 // Personal and work-related burnout (0-100) per check-in, with the "high" line at 50.
 export function burnoutChart(points: CheckinPoint[], high = 50): HTMLElement {
-  const xs = points.map((p) => seconds(p.date));
+  const days = points.map((p) => p.date);
+  const xs = days.map((_, i) => i);
   const describe = `Burnout scores per check-in: ${points
     .map((p) => `${shortDay(p.date)} personal ${score(p.personal)}, work ${score(p.work)}`)
     .join("; ")}`;
@@ -171,21 +180,17 @@ export function burnoutChart(points: CheckinPoint[], high = 50): HTMLElement {
     u.ctx.stroke();
     u.ctx.restore();
   };
-  const pad = xs.length === 1 ? 3 * 86400 : 0;
   return plot(
     (width) => ({
       width,
       height: 220,
-      scales: {
-        x: { time: true, range: (_u, min, max) => [min - pad, max + pad] },
-        y: { range: [0, 100] },
-      },
+      scales: { x: { time: false, range: [-0.5, days.length - 0.5] }, y: { range: [0, 100] } },
       axes: [
-        { grid: { show: false }, values: (_u: uPlot, s: number[]) => s.map((t) => shortDay(isoDay(t))) },
+        dateAxis(days, width),
         { label: "score (0-100)", size: 50, grid },
       ],
       series: [
-        { value: (_u: uPlot, t: number) => (t ? shortDay(isoDay(t)) : "") },
+        { label: "Check-in", value: (_u: uPlot, i: number) => (days[i] ? dayMonth(days[i]) : "–") },
         { label: "Personal", stroke: "#2d64b0", width: 2, spanGaps: true, points: { size: 8 }, value: (_u: uPlot, v: number) => score(v) },
         { label: "Work-related", stroke: "#8a4fbf", width: 2, spanGaps: true, points: { size: 8 }, value: (_u: uPlot, v: number) => score(v) },
       ],
@@ -195,11 +200,6 @@ export function burnoutChart(points: CheckinPoint[], high = 50): HTMLElement {
     describe,
     "burnout-chart",
   );
-}
-
-function isoDay(t: number): string {
-  const d = new Date(t * 1000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 // Energizers and drainers in plain lines; activities still short of evidence named as such.

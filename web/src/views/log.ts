@@ -376,15 +376,19 @@ export const view: View = {
         { class: "log-layout" },
         form,
         h(
-          "article",
-          { class: "card", "aria-labelledby": "day-episodes-title" },
-          h("div", { class: "row spread" }, dayTitle, h("label", { class: "inline" }, "Day ", dayInput)),
-          dayTotal,
-          timeline,
-          list,
+          "div",
+          {},
+          h(
+            "article",
+            { class: "card", "aria-labelledby": "day-episodes-title" },
+            h("div", { class: "row spread" }, dayTitle, h("label", { class: "inline" }, "Day ", dayInput)),
+            dayTotal,
+            timeline,
+            list,
+          ),
+          draftsCard(app, () => refresh()),
         ),
       ),
-      draftsCard(app, () => refresh()),
     );
     reset();
     await refresh();
