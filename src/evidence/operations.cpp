@@ -18,8 +18,8 @@ Insights loadInsights(Store& store, const InsightOptions& options) {
   EpisodeQuery q;
   q.from = options.from;
   q.to = options.to;
-  return computeInsights(store.episodes().list(q), store.expectations().list(),
-                         loadCatalog(store), options);
+  return computeInsights(store.episodes().list(q), store.expectations().list(), loadCatalog(store),
+                         options);
 }
 
 SavedCheckin saveCheckin(Store& store, Checkin c, const Clock& clock) {
@@ -97,9 +97,9 @@ namespace {
 void requirePending(const Draft& d) {
   if (d.status == DraftStatus::rated)
     throw Error(ErrorCode::conflict,
-                d.episodeId ? fmt::format("draft {} was already rated as episode {}", d.id,
-                                          *d.episodeId)
-                            : fmt::format("draft {} was already rated", d.id),
+                d.episodeId
+                    ? fmt::format("draft {} was already rated as episode {}", d.id, *d.episodeId)
+                    : fmt::format("draft {} was already rated", d.id),
                 "id");
   if (d.status == DraftStatus::discarded)
     throw Error(ErrorCode::conflict, fmt::format("draft {} was discarded", d.id), "id");

@@ -28,7 +28,7 @@ void validateInsightOptions(const InsightOptions& options);
 Insights loadInsights(Store& store, const InsightOptions& options);
 
 struct SavedCheckin {
-  Checkin checkin;  // with its id
+  Checkin checkin;        // with its id
   bool replaced = false;  // an earlier check-in of the same date was replaced
   BurnoutScore score;
 };

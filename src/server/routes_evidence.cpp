@@ -2,10 +2,10 @@
 // weekly report. Every handler calls the same operations (evidence/operations.h) and JSON
 // forms as `jobfit insights`, `checkin`, `checkins`, `expect`, `import-calendar`, `drafts`,
 // `rate` and `report`.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
-
-#include <fmt/format.h>
 
 #include "core/error.h"
 #include "core/json_read.h"
@@ -46,7 +46,9 @@ json withDefaultDate(json body, const Clock& clock) {
   return body;
 }
 
-std::string_view scaleName(CbiScale s) { return s == CbiScale::personal ? "personal" : "work"; }
+std::string_view scaleName(CbiScale s) {
+  return s == CbiScale::personal ? "personal" : "work";
+}
 
 // The inventory as published: items in order with their wording and answer categories.
 json cbiItemsJson() {
@@ -63,13 +65,12 @@ json cbiItemsJson() {
                      {"answers", std::move(answers)}});
   }
   return json{{"source", kCbiSource},
-              {"scales",
-               json::array({{{"scale", "personal"},
-                             {"title", "Personal burnout"},
-                             {"min_answers", kPersonalMinAnswers}},
-                            {{"scale", "work"},
-                             {"title", "Work-related burnout"},
-                             {"min_answers", kWorkMinAnswers}}})},
+              {"scales", json::array({{{"scale", "personal"},
+                                       {"title", "Personal burnout"},
+                                       {"min_answers", kPersonalMinAnswers}},
+                                      {{"scale", "work"},
+                                       {"title", "Work-related burnout"},
+                                       {"min_answers", kWorkMinAnswers}}})},
               {"high_from", kHighBurnout},
               {"items", std::move(items)}};
 }
@@ -89,18 +90,17 @@ void applyRating(const json& body, Episode& e) {
 }
 
 json object(std::string description, json properties = json::object()) {
-  return json{{"type", "object"}, {"description", std::move(description)},
-              {"properties", std::move(properties)}, {"additionalProperties", true}};
+  return json{{"type", "object"},
+              {"description", std::move(description)},
+              {"properties", std::move(properties)},
+              {"additionalProperties", true}};
 }
 
 void addSchemas(RouteTable& t) {
   json nullableNumber = {{"type", {"number", "null"}}};
-  json stats = {{"n", {{"type", "integer"}}},
-                {"minutes", {{"type", "integer"}}},
-                {"net_affect", nullableNumber},
-                {"ci_low", nullableNumber},
-                {"ci_high", nullableNumber},
-                {"u_index", nullableNumber},
+  json stats = {{"n", {{"type", "integer"}}},   {"minutes", {{"type", "integer"}}},
+                {"net_affect", nullableNumber}, {"ci_low", nullableNumber},
+                {"ci_high", nullableNumber},    {"u_index", nullableNumber},
                 {"energy", nullableNumber}};
   t.schema("Insights",
            object("What the episodes say (as `jobfit insights --json`; docs/evidence.md)",
@@ -113,18 +113,19 @@ void addSchemas(RouteTable& t) {
                    {"not_enough_evidence", {{"type", "array"}, {"items", {{"type", "object"}}}}},
                    {"trend", {{"type", "array"}, {"items", object("One week", stats)}}},
                    {"expected_vs_experienced",
-                    {{"type", "array"}, {"items", {{"type", "object"}}},
+                    {{"type", "array"},
+                     {"items", {{"type", "object"}}},
                      {"description", "Largest gap first"}}}}));
   json answers = {{"type", "object"},
-                  {"description", "p1..p6, w1..w7: the answer's word (see /api/checkin/items), "
-                                  "null when skipped"},
+                  {"description",
+                   "p1..p6, w1..w7: the answer's word (see /api/checkin/items), "
+                   "null when skipped"},
                   {"additionalProperties", {{"type", {"string", "null"}}}}};
   t.schema("CheckinInput",
            {{"type", "object"},
             {"required", json::array({"answers"})},
             {"properties",
-             {{"date",
-               {{"type", "string"}, {"format", "date"}, {"description", "Default: today"}}},
+             {{"date", {{"type", "string"}, {"format", "date"}, {"description", "Default: today"}}},
               {"answers", answers}}}});
   t.schema("CheckinPoint",
            object("A check-in with its scores (0-100, null with too few answers) and the change "
@@ -145,22 +146,24 @@ void addSchemas(RouteTable& t) {
                   {{"level", {{"enum", {"none", "watch", "warning"}}}},
                    {"summary", {{"type", "string"}}},
                    {"observations", {{"type", "array"}, {"items", {{"type", "string"}}}}}}));
-  t.schema("CheckinHistory",
-           object("Every check-in, oldest first, and the early warning",
-                  {{"checkins",
-                    {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/CheckinPoint"}}}}},
-                   {"early_warning", {{"$ref", "#/components/schemas/EarlyWarning"}}}}));
-  t.schema("CbiItems",
-           object("The Copenhagen Burnout Inventory items with their published wording",
-                  {{"source", {{"type", "string"}}},
-                   {"items",
-                    {{"type", "array"},
-                     {"items",
-                      object("One item",
-                             {{"key", {{"type", "string"}}},
-                              {"scale", {{"enum", {"personal", "work"}}}},
-                              {"question", {{"type", "string"}}},
-                              {"answers", {{"type", "array"}, {"items", {{"type", "object"}}}}}})}}}}));
+  t.schema(
+      "CheckinHistory",
+      object("Every check-in, oldest first, and the early warning",
+             {{"checkins",
+               {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/CheckinPoint"}}}}},
+              {"early_warning", {{"$ref", "#/components/schemas/EarlyWarning"}}}}));
+  t.schema(
+      "CbiItems",
+      object("The Copenhagen Burnout Inventory items with their published wording",
+             {{"source", {{"type", "string"}}},
+              {"items",
+               {{"type", "array"},
+                {"items",
+                 object("One item",
+                        {{"key", {{"type", "string"}}},
+                         {"scale", {{"enum", {"personal", "work"}}}},
+                         {"question", {{"type", "string"}}},
+                         {"answers", {{"type", "array"}, {"items", {{"type", "object"}}}}}})}}}}));
   json ratingProps = json::object();
   for (const auto& item : kRatingItems)
     ratingProps[std::string(item.name)] = {{"type", {"integer", "null"}},
@@ -179,49 +182,53 @@ void addSchemas(RouteTable& t) {
   t.schema("ExpectationInput", {{"type", "object"},
                                 {"required", json::array({"activity"})},
                                 {"properties", expectationInput}});
-  t.schema("ICalendar", {{"type", "string"},
-                         {"description", "An iCalendar (RFC 5545) file, up to 20 MB"}});
-  t.schema("Draft",
-           object("A calendar event occurrence waiting to be rated",
-                  {{"id", {{"type", "integer"}}},
-                   {"source", {{"type", "string"}}},
-                   {"start", {{"type", "string"}, {"format", "date-time"}}},
-                   {"date", {{"type", "string"}, {"format", "date"}}},
-                   {"minutes", {{"type", "integer"}}},
-                   {"title", {{"type", "string"}}},
-                   {"activity", {{"type", {"string", "null"}}}},
-                   {"status", {{"enum", {"pending", "rated", "discarded"}}}},
-                   {"episode_id", {{"type", {"integer", "null"}}}}}));
-  t.schema("CalendarImport",
-           object("What the import added and skipped",
-                  {{"from", {{"type", "string"}, {"format", "date"}}},
-                   {"to", {{"type", "string"}, {"format", "date"}}},
-                   {"added", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Draft"}}}}},
-                   {"already_imported", {{"type", "integer"}}},
-                   {"events", {{"type", "integer"}}}}));
+  t.schema("ICalendar",
+           {{"type", "string"}, {"description", "An iCalendar (RFC 5545) file, up to 20 MB"}});
+  t.schema("Draft", object("A calendar event occurrence waiting to be rated",
+                           {{"id", {{"type", "integer"}}},
+                            {"source", {{"type", "string"}}},
+                            {"start", {{"type", "string"}, {"format", "date-time"}}},
+                            {"date", {{"type", "string"}, {"format", "date"}}},
+                            {"minutes", {{"type", "integer"}}},
+                            {"title", {{"type", "string"}}},
+                            {"activity", {{"type", {"string", "null"}}}},
+                            {"status", {{"enum", {"pending", "rated", "discarded"}}}},
+                            {"episode_id", {{"type", {"integer", "null"}}}}}));
+  t.schema(
+      "CalendarImport",
+      object("What the import added and skipped",
+             {{"from", {{"type", "string"}, {"format", "date"}}},
+              {"to", {{"type", "string"}, {"format", "date"}}},
+              {"added", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Draft"}}}}},
+              {"already_imported", {{"type", "integer"}}},
+              {"events", {{"type", "integer"}}}}));
   json rating = ratingProps;
-  rating["activities"] = {{"type", "array"}, {"items", {{"type", "string"}}},
+  rating["activities"] = {{"type", "array"},
+                          {"items", {{"type", "string"}}},
                           {"description", "Default: the draft's guess"}};
-  rating["minutes"] = {{"type", "integer"}, {"minimum", 1}, {"maximum", 1440},
+  rating["minutes"] = {{"type", "integer"},
+                       {"minimum", 1},
+                       {"maximum", 1440},
                        {"description", "Default: the event's duration"}};
   rating["with"] = {{"type", {"string", "null"}}};
   rating["note"] = {{"type", {"string", "null"}}, {"description", "Default: the event title"}};
-  t.schema("DraftRating", {{"type", "object"},
-                           {"description", "At least one rating item"},
-                           {"properties", rating}});
+  t.schema(
+      "DraftRating",
+      {{"type", "object"}, {"description", "At least one rating item"}, {"properties", rating}});
   t.schema("RatedDraft", object("The draft, now rated, and the episode it became",
                                 {{"draft", {{"$ref", "#/components/schemas/Draft"}}},
                                  {"episode", {{"$ref", "#/components/schemas/Episode"}}}}));
-  t.schema("WeeklyReport",
-           object("The weekly report (as `jobfit report --format json`)",
-                  {{"week_start", {{"type", "string"}, {"format", "date"}}},
-                   {"week_end", {{"type", "string"}, {"format", "date"}}},
-                   {"week", {{"$ref", "#/components/schemas/Insights"}}},
-                   {"evidence", {{"$ref", "#/components/schemas/Insights"}}},
-                   {"trend", {{"type", "array"}, {"items", {{"type", "object"}}}}},
-                   {"burnout",
-                    {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/CheckinPoint"}}}}},
-                   {"early_warning", {{"$ref", "#/components/schemas/EarlyWarning"}}}}));
+  t.schema(
+      "WeeklyReport",
+      object("The weekly report (as `jobfit report --format json`)",
+             {{"week_start", {{"type", "string"}, {"format", "date"}}},
+              {"week_end", {{"type", "string"}, {"format", "date"}}},
+              {"week", {{"$ref", "#/components/schemas/Insights"}}},
+              {"evidence", {{"$ref", "#/components/schemas/Insights"}}},
+              {"trend", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+              {"burnout",
+               {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/CheckinPoint"}}}}},
+              {"early_warning", {{"$ref", "#/components/schemas/EarlyWarning"}}}}));
 }
 
 }  // namespace
@@ -229,24 +236,24 @@ void addSchemas(RouteTable& t) {
 void addEvidenceRoutes(RouteTable& t) {
   addSchemas(t);
 
-  t.add({.method = Method::get,
-         .path = "/api/insights",
-         .summary = "Net affect, U-index and energy per activity, company and week; energizers, "
-                    "drainers; expected vs experienced (as `jobfit insights --json`)",
-         .tag = "evidence",
-         .response = "Insights",
-         .query = {{"from", "string", "First local date, inclusive (default: the first episode)",
-                    "date"},
-                   {"to", "string", "Last local date, inclusive (default: the last episode)",
-                    "date"},
-                   {"shrink", "number", "K in the shrunken mean, 0-1000 (default 3)"}},
-         .handler = [](ApiRequest& r) {
-           InsightOptions options;
-           options.from = r.queryDate("from");
-           options.to = r.queryDate("to");
-           options.shrinkK = queryNumber(r, "shrink", 0, 1000).value_or(options.shrinkK);
-           return Reply::ok(toJson(loadInsights(r.store(), options)));
-         }});
+  t.add(
+      {.method = Method::get,
+       .path = "/api/insights",
+       .summary = "Net affect, U-index and energy per activity, company and week; energizers, "
+                  "drainers; expected vs experienced (as `jobfit insights --json`)",
+       .tag = "evidence",
+       .response = "Insights",
+       .query = {{"from", "string", "First local date, inclusive (default: the first episode)",
+                  "date"},
+                 {"to", "string", "Last local date, inclusive (default: the last episode)", "date"},
+                 {"shrink", "number", "K in the shrunken mean, 0-1000 (default 3)"}},
+       .handler = [](ApiRequest& r) {
+         InsightOptions options;
+         options.from = r.queryDate("from");
+         options.to = r.queryDate("to");
+         options.shrinkK = queryNumber(r, "shrink", 0, 1000).value_or(options.shrinkK);
+         return Reply::ok(toJson(loadInsights(r.store(), options)));
+       }});
 
   t.add({.method = Method::get,
          .path = "/api/checkins",
@@ -321,13 +328,14 @@ void addEvidenceRoutes(RouteTable& t) {
          .response = "CalendarImport",
          .query = {{"from", "string", "First date (default: 13 days before to)", "date"},
                    {"to", "string", "Last date (default: today)", "date"}},
-         .handler = [](ApiRequest& r) {
-           if (r.body().empty())
-             throw Error(ErrorCode::invalid, "the request needs an iCalendar body", "body");
-           auto import =
-               importCalendar(r.store(), r.body(), r.clock(), r.queryDate("from"), r.queryDate("to"));
-           return Reply::ok(toJson(import));
-         },
+         .handler =
+             [](ApiRequest& r) {
+               if (r.body().empty())
+                 throw Error(ErrorCode::invalid, "the request needs an iCalendar body", "body");
+               auto import = importCalendar(r.store(), r.body(), r.clock(), r.queryDate("from"),
+                                            r.queryDate("to"));
+               return Reply::ok(toJson(import));
+             },
          .maxBody = kMaxCalendarBytes,
          .requestMedia = "text/calendar"});
 
@@ -338,8 +346,8 @@ void addEvidenceRoutes(RouteTable& t) {
          .response = "Draft[]",
          .query = {{"all", "boolean", "Also rated and discarded drafts"}},
          .handler = [](ApiRequest& r) {
-           auto status = r.queryFlag("all") ? std::nullopt
-                                            : std::optional<DraftStatus>(DraftStatus::pending);
+           auto status =
+               r.queryFlag("all") ? std::nullopt : std::optional<DraftStatus>(DraftStatus::pending);
            json out = json::array();
            for (const auto& d : r.store().drafts().list(status)) out.push_back(toJson(d));
            return Reply::ok(std::move(out));
@@ -356,8 +364,8 @@ void addEvidenceRoutes(RouteTable& t) {
            int64_t id = r.id();
            json body = r.json();
            auto& store = r.store();
-           int64_t episodeId =
-               rateDraft(store, id, [&](Episode& e) { applyRating(body, e); }, r.clock());
+           int64_t episodeId = rateDraft(
+               store, id, [&](Episode& e) { applyRating(body, e); }, r.clock());
            return Reply::ok({{"draft", toJson(requireDraft(store, id))},
                              {"episode", toJson(*store.episodes().find(episodeId))}},
                             201);
@@ -380,25 +388,28 @@ void addEvidenceRoutes(RouteTable& t) {
          .tag = "evidence",
          .response = "WeeklyReport",
          .query = {{"week", "string", "Any date in the week (default: this week)", "date"},
-                   {"weeks", "integer", "Weeks of evidence behind the per-activity figures, "
-                                        "1-52 (default 4)"},
+                   {"weeks", "integer",
+                    "Weeks of evidence behind the per-activity figures, "
+                    "1-52 (default 4)"},
                    {"format", "string", "json (default) or html"}},
-         .handler = [](ApiRequest& r) {
-           Date today = r.clock().today();
-           Date day = r.queryDate("week").value_or(today);
-           ReportOptions options;
-           options.evidenceWeeks = static_cast<int>(r.queryInt("weeks", 1, 52).value_or(4));
-           std::string format = r.query("format").value_or("json");
-           if (format != "json" && format != "html")
-             throw Error(ErrorCode::usage,
-                         fmt::format("format must be json or html, got '{}'", format), "format");
-           auto report = loadWeeklyReport(r.store(), day, today, options);
-           if (format == "json") return Reply::ok(toJson(report));
-           Reply reply{.status = 200, .json = std::nullopt};
-           reply.raw = renderReportHtml(report);
-           reply.contentType = "text/html; charset=utf-8";
-           return reply;
-         },
+         .handler =
+             [](ApiRequest& r) {
+               Date today = r.clock().today();
+               Date day = r.queryDate("week").value_or(today);
+               ReportOptions options;
+               options.evidenceWeeks = static_cast<int>(r.queryInt("weeks", 1, 52).value_or(4));
+               std::string format = r.query("format").value_or("json");
+               if (format != "json" && format != "html")
+                 throw Error(ErrorCode::usage,
+                             fmt::format("format must be json or html, got '{}'", format),
+                             "format");
+               auto report = loadWeeklyReport(r.store(), day, today, options);
+               if (format == "json") return Reply::ok(toJson(report));
+               Reply reply{.status = 200, .json = std::nullopt};
+               reply.raw = renderReportHtml(report);
+               reply.contentType = "text/html; charset=utf-8";
+               return reply;
+             },
          .alsoAnswers = "text/html"});
 }
 

@@ -40,12 +40,24 @@ void seedEpisodes(const TestServer& s) {
   for (int day = 2; day <= 13; ++day) {
     std::string date = fmt::format("2026-03-{:02}", day);
     auto r = post(s, "/api/episodes",
-                  {{"date", date}, {"minutes", 60}, {"activities", {"writing"}}, {"happy", 5},
-                   {"engaged", 5}, {"stressed", 1}, {"frustrated", 1}, {"energy", 2}});
+                  {{"date", date},
+                   {"minutes", 60},
+                   {"activities", {"writing"}},
+                   {"happy", 5},
+                   {"engaged", 5},
+                   {"stressed", 1},
+                   {"frustrated", 1},
+                   {"energy", 2}});
     ASSERT_EQ(r->status, 201) << r->body;
     r = post(s, "/api/episodes",
-             {{"date", date}, {"minutes", 45}, {"activities", {"meetings"}}, {"happy", 2},
-              {"engaged", 1}, {"stressed", 5}, {"frustrated", 4}, {"energy", -1},
+             {{"date", date},
+              {"minutes", 45},
+              {"activities", {"meetings"}},
+              {"happy", 2},
+              {"engaged", 1},
+              {"stressed", 5},
+              {"frustrated", 4},
+              {"energy", -1},
               {"with", "team"}});
     ASSERT_EQ(r->status, 201) << r->body;
   }
@@ -78,9 +90,15 @@ TEST(EvidenceApi, CheckinsAreStoredScoredAndListedWithTheWarning) {
   TestServer s;
   auto r = post(s, "/api/checkins",
                 {{"date", "2026-03-06"},
-                 {"answers", {{"p1", "often"}, {"p2", "sometimes"}, {"p3", "often"},
-                              {"w1", "high"}, {"w2", "somewhat"}, {"w3", "low"},
-                              {"w4", "often"}, {"w7", "seldom"}}}});
+                 {"answers",
+                  {{"p1", "often"},
+                   {"p2", "sometimes"},
+                   {"p3", "often"},
+                   {"w1", "high"},
+                   {"w2", "somewhat"},
+                   {"w3", "low"},
+                   {"w4", "often"},
+                   {"w7", "seldom"}}}});
   ASSERT_EQ(r->status, 201) << r->body;
   auto saved = parse(r);
   EXPECT_FALSE(saved["replaced"]);
@@ -90,7 +108,8 @@ TEST(EvidenceApi, CheckinsAreStoredScoredAndListedWithTheWarning) {
   EXPECT_DOUBLE_EQ(saved["checkin"]["work"].get<double>(), (75 + 50 + 25 + 75 + 75) / 5.0);
 
   // Without a date: today. A second one on the same date replaces the first.
-  r = post(s, "/api/checkins", {{"answers", {{"p1", "always"}, {"p2", "always"}, {"p3", "always"}}}});
+  r = post(s, "/api/checkins",
+           {{"answers", {{"p1", "always"}, {"p2", "always"}, {"p3", "always"}}}});
   ASSERT_EQ(r->status, 201) << r->body;
   EXPECT_EQ(parse(r)["checkin"]["date"], "2026-03-13");
   EXPECT_DOUBLE_EQ(parse(r)["checkin"]["personal_change"].get<double>(), 100 - 200 / 3.0);
@@ -152,7 +171,8 @@ TEST(EvidenceApi, ExpectationsAreValidatedAndTheLatestCounts) {
 TEST(EvidenceApi, CalendarDraftsAreImportedRatedAndDiscarded) {
   TestServer s;
   auto c = s.client();
-  auto r = c->Post("/api/calendar/import", s.writeHeaders(), calendar("zones.ics"), "text/calendar");
+  auto r =
+      c->Post("/api/calendar/import", s.writeHeaders(), calendar("zones.ics"), "text/calendar");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
   auto imported = parse(r);
@@ -225,9 +245,10 @@ TEST(EvidenceApi, ACalendarImportNeedsTheCsrfToken) {
 TEST(EvidenceApi, TheReportIsTheCliJsonOrTheHtmlPage) {
   TestServer s;
   seedEpisodes(s);
-  ASSERT_EQ(post(s, "/api/checkins", {{"answers", {{"p1", "often"}, {"p2", "often"}, {"p3", "often"}}}})
-                ->status,
-            201);
+  ASSERT_EQ(
+      post(s, "/api/checkins", {{"answers", {{"p1", "often"}, {"p2", "often"}, {"p3", "often"}}}})
+          ->status,
+      201);
   auto report = parse(s.client()->Get("/api/report?week=2026-03-11"));
   EXPECT_EQ(report["week_start"], "2026-03-09");
   EXPECT_EQ(report["week"]["overall"]["n"], 10);
