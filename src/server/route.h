@@ -108,6 +108,8 @@ struct Route {
   Handler handler;
   std::size_t maxBody = kDefaultMaxBody;  // larger bodies are refused with 413
   std::string responseType = {};  // the media type of a non-JSON answer ("text/csv")
+  std::string requestMedia = "application/json";  // the body's media type ("text/calendar")
+  std::string alsoAnswers = {};  // another media type the answer can take ("text/html")
 };
 
 struct RouteMatch {

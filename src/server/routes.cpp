@@ -10,6 +10,7 @@ constexpr RouteGroup kRouteGroups[] = {
     {"archive", addArchiveRoutes},
     {"settings", addSettingsRoutes},
     {"applications", addApplicationsRoutes},
+    {"evidence", addEvidenceRoutes},
 };
 }  // namespace
 

@@ -11,5 +11,6 @@ void addWorklogRoutes(RouteTable& table);   // episodes, activities, the week at
 void addArchiveRoutes(RouteTable& table);   // export, import, backup
 void addSettingsRoutes(RouteTable& table);  // key-value settings
 void addApplicationsRoutes(RouteTable& table);  // the job search: applications, contacts, stats
+void addEvidenceRoutes(RouteTable& table);  // insights, check-ins, expectations, drafts, report
 
 }  // namespace jobfit::server

@@ -49,6 +49,151 @@ export interface Today {
   recent: Episode[];
 }
 
+// The evidence (src/evidence/): the JSON forms of `jobfit insights`, `checkins`, `report`.
+export interface AffectStats {
+  n: number;
+  minutes: number;
+  share?: number;
+  excluded: number;
+  net_affect_n: number;
+  net_affect: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  u_index: number | null;
+  energy_n: number;
+  energy: number | null;
+  energy_ci_low: number | null;
+  energy_ci_high: number | null;
+  engaged: number | null;
+  tired: number | null;
+  meaningful: number | null;
+}
+export interface ActivityInsight extends AffectStats {
+  activity: string;
+  label: string;
+  shrunk_net_affect: number | null;
+  shrunk_energy: number | null;
+  verdict: string;
+  line: string;
+}
+export interface ActivityRef {
+  activity: string;
+  label: string;
+  line: string;
+  n?: number;
+}
+export interface WeekRow extends AffectStats {
+  week: string;
+}
+export interface ExpectationGap {
+  activity: string;
+  label: string;
+  expected: Expectation;
+  expected_net_affect: number | null;
+  experienced_net_affect: number | null;
+  gap: number | null;
+  expected_energy: number | null;
+  experienced_energy: number | null;
+  energy_gap: number | null;
+  n: number;
+  enough_evidence: boolean;
+  line: string;
+}
+export interface Insights {
+  from: string | null;
+  to: string | null;
+  shrink_k: number;
+  min_evidence: number;
+  overall: AffectStats;
+  activities: ActivityInsight[];
+  energizers: ActivityRef[];
+  drainers: ActivityRef[];
+  not_enough_evidence: ActivityRef[];
+  trend: WeekRow[];
+  expected_vs_experienced: ExpectationGap[];
+}
+export interface CheckinPoint {
+  id: number;
+  date: string;
+  answers: Record<string, string | null>;
+  personal: number | null;
+  work: number | null;
+  personal_answered: number;
+  work_answered: number;
+  personal_high: boolean;
+  work_high: boolean;
+  personal_change: number | null;
+  work_change: number | null;
+}
+export interface EarlyWarning {
+  level: "none" | "watch" | "warning";
+  as_of: string;
+  observations: string[];
+  summary: string;
+}
+export interface CheckinHistory {
+  checkins: CheckinPoint[];
+  early_warning: EarlyWarning;
+}
+export interface CbiItem {
+  key: string;
+  scale: "personal" | "work";
+  response: "frequency" | "degree";
+  reversed: boolean;
+  question: string;
+  answers: { word: string; label: string; score: number }[];
+}
+export interface CbiItems {
+  source: string;
+  scales: { scale: "personal" | "work"; title: string; min_answers: number }[];
+  high_from: number;
+  items: CbiItem[];
+}
+export interface Expectation {
+  id: number;
+  activity: string;
+  date: string;
+  happy: number | null;
+  engaged: number | null;
+  stressed: number | null;
+  frustrated: number | null;
+  tired: number | null;
+  meaningful: number | null;
+  energy: number | null;
+}
+export interface Draft {
+  id: number;
+  source: string;
+  start: string;
+  date: string;
+  minutes: number;
+  title: string;
+  activity: string | null;
+  status: "pending" | "rated" | "discarded";
+  episode_id: number | null;
+}
+export interface CalendarImport {
+  from: string;
+  to: string;
+  added: Draft[];
+  already_imported: number;
+  events: number;
+  skipped_all_day: number;
+  skipped_cancelled: number;
+  skipped_without_duration: number;
+  skipped_longer_than_a_day: number;
+}
+export interface WeeklyReport {
+  week_start: string;
+  week_end: string;
+  evidence_weeks: number;
+  week: Insights;
+  evidence: Insights;
+  trend: WeekRow[];
+  burnout: CheckinPoint[];
+  early_warning: EarlyWarning;
+}
+
 export class ApiError extends Error {
   constructor(
     public status: number,
@@ -68,11 +213,16 @@ export async function getSession(): Promise<Session> {
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body, "application/json");
+}
+
+// As request, with a body of another media type (an iCalendar file).
+export async function send<T>(method: string, path: string, body: unknown, contentType: string): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (method !== "GET") headers["X-CSRF-Token"] = (await getSession()).csrf_token;
   let payload: string | undefined;
   if (body !== undefined) {
-    headers["Content-Type"] = "application/json";
+    headers["Content-Type"] = contentType;
     payload = typeof body === "string" ? body : JSON.stringify(body);
   } else if (method !== "GET") {
     payload = "";
@@ -103,4 +253,20 @@ export const api = {
   importArchive: (text: string, newIds: boolean) =>
     request<{ imported: string[] }>("POST", `/api/import${newIds ? "?new_ids=true" : ""}`, text),
   backup: () => request<{ path: string; bytes: number }>("POST", "/api/backup"),
+  insights: (q: { from?: string; to?: string; shrink?: number } = {}) =>
+    request<Insights>("GET", `/api/insights?${new URLSearchParams(q as Record<string, string>)}`),
+  report: (week?: string) => request<WeeklyReport>("GET", `/api/report${week ? `?week=${week}` : ""}`),
+  reportHtmlUrl: (week: string) => `/api/report?week=${week}&format=html`,
+  checkins: () => request<CheckinHistory>("GET", "/api/checkins"),
+  checkinItems: () => request<CbiItems>("GET", "/api/checkin/items"),
+  saveCheckin: (date: string, answers: Record<string, string>) =>
+    request<{ checkin: CheckinPoint; replaced: boolean }>("POST", "/api/checkins", { date, answers }),
+  expectations: () => request<Expectation[]>("GET", "/api/expectations"),
+  addExpectation: (e: Partial<Omit<Expectation, "id">> & { activity: string }) =>
+    request<Expectation>("POST", "/api/expectations", e),
+  importCalendar: (ics: string) => send<CalendarImport>("POST", "/api/calendar/import", ics, "text/calendar"),
+  drafts: () => request<Draft[]>("GET", "/api/drafts"),
+  rateDraft: (id: number, rating: Partial<EpisodeInput>) =>
+    request<{ draft: Draft; episode: Episode }>("POST", `/api/drafts/${id}/rate`, rating),
+  discardDraft: (id: number) => request<void>("DELETE", `/api/drafts/${id}`),
 };

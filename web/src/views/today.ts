@@ -2,6 +2,7 @@
 import uPlot from "uplot";
 import { api, type Episode } from "../api";
 import { h } from "../dom";
+import { weekEvidence } from "../evidence";
 import { clock, duration, longDay, parseDay, shortDay } from "../format";
 import { inboxSection } from "../search/inbox";
 import type { App, View } from "../view";
@@ -147,6 +148,7 @@ export const view: View = {
           h("h2", { id: "recent-title" }, "Recent"),
           h("ul", { class: "episode-lines" }, t.recent.map((e) => episodeLine(e, app, true))),
         ),
+        ...(await weekEvidence()),
       ),
     );
   },
