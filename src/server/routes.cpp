@@ -9,6 +9,7 @@ constexpr RouteGroup kRouteGroups[] = {
     {"worklog", addWorklogRoutes},
     {"archive", addArchiveRoutes},
     {"settings", addSettingsRoutes},
+    {"postings", addPostingRoutes},
 };
 }  // namespace
 

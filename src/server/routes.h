@@ -10,5 +10,6 @@ void addSystemRoutes(RouteTable& table);    // health, session, the OpenAPI docu
 void addWorklogRoutes(RouteTable& table);   // episodes, activities, the week at a glance
 void addArchiveRoutes(RouteTable& table);   // export, import, backup
 void addSettingsRoutes(RouteTable& table);  // key-value settings
+void addPostingRoutes(RouteTable& table);   // job postings: analyse, add, import, search
 
 }  // namespace jobfit::server
