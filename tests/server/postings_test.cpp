@@ -1,5 +1,8 @@
 // The postings API against the real server: analyse, add (pasted and by URL), import, list,
 // search, show with evidence, delete, and every refusal.
+#include <chrono>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "support/cli.h"
@@ -119,7 +122,7 @@ TEST(PostingsApi, AddsAPostingFetchedFromAUrl) {
   });
   int port = page.bind_to_any_port("127.0.0.1");
   std::thread thread([&] { page.listen_after_bind(); });
-  page.wait_until_ready();
+  while (!page.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
   TestServer s;
   std::string url = "http://127.0.0.1:" + std::to_string(port) + "/jobs/7";
   auto r = post(s, "/api/postings", json{{"url", url}}.dump(), "application/json");

@@ -235,6 +235,12 @@ export const view: View = {
     const count = h("p", { class: "muted small", "data-testid": "postings-count" });
     const more = h("button", { type: "button", class: "secondary", hidden: true }, "Show more");
     const listStatus = h("p", { class: "error", role: "alert" });
+    const table = h(
+      "table",
+      { class: "postings", "data-testid": "postings-table" },
+      h("thead", {}, h("tr", {}, COLUMNS.map((c) => h("th", { scope: "col", class: `col-${c.id}` }, c.heading)))),
+      rows,
+    );
 
     const showPanel = (p: Posting, actions: HTMLElement | null) => {
       panel.replaceChildren(detail(p, app, actions));
@@ -291,6 +297,7 @@ export const view: View = {
         for (const p of page) rows.append(row(p));
         shown += page.length;
         more.hidden = page.length < PAGE;
+        table.hidden = shown === 0;
         count.textContent = shown
           ? `${shown}${more.hidden ? "" : "+"} posting${shown === 1 ? "" : "s"}${filters.q ? ` matching “${filters.q}”` : ""}`
           : filters.q || Object.keys(filters).length
@@ -508,12 +515,7 @@ export const view: View = {
             h(
               "div",
               { class: "table-wrap" },
-              h(
-                "table",
-                { class: "postings", "data-testid": "postings-table" },
-                h("thead", {}, h("tr", {}, COLUMNS.map((c) => h("th", { scope: "col", class: `col-${c.id}` }, c.heading)))),
-                rows,
-              ),
+              table,
             ),
             more,
           ),
