@@ -11,6 +11,7 @@ constexpr RouteGroup kRouteGroups[] = {
     {"settings", addSettingsRoutes},
     {"applications", addApplicationsRoutes},
     {"evidence", addEvidenceRoutes},
+    {"postings", addPostingRoutes},
 };
 }  // namespace
 

@@ -12,5 +12,6 @@ void addArchiveRoutes(RouteTable& table);   // export, import, backup
 void addSettingsRoutes(RouteTable& table);  // key-value settings
 void addApplicationsRoutes(RouteTable& table);  // the job search: applications, contacts, stats
 void addEvidenceRoutes(RouteTable& table);  // insights, check-ins, expectations, drafts, report
+void addPostingRoutes(RouteTable& table);   // job postings: analyse, add, import, search
 
 }  // namespace jobfit::server

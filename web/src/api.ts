@@ -194,6 +194,112 @@ export interface WeeklyReport {
   early_warning: EarlyWarning;
 }
 
+// Postings: byte offsets into title + "\n" + description, and the phrase.
+export interface Span {
+  text: string;
+  begin: number;
+  end: number;
+}
+
+export interface Pay {
+  min: number | null;
+  max: number | null;
+  currency: string;
+  period: "hour" | "day" | "week" | "month" | "year";
+  annual_min: number | null;
+  annual_max: number | null;
+}
+
+export type WorkMode = "unknown" | "remote" | "hybrid" | "onsite";
+
+export interface PostingSummary {
+  id: number;
+  title: string;
+  company: string;
+  locations: string[];
+  work_mode: WorkMode;
+  employment_type: string;
+  seniority: string;
+  pay: Pay | null;
+  source: string;
+  url: string;
+  posted_date: string | null;
+  first_seen: string;
+  last_seen: string;
+}
+
+export interface PostingHit extends PostingSummary {
+  score: number;
+  snippet: string;
+  highlights: [number, number][];
+}
+
+export type EvidenceKey =
+  | "work_mode"
+  | "employment_type"
+  | "seniority"
+  | "pay"
+  | "travel_share"
+  | "on_call"
+  | "shifts"
+  | "weekends"
+  | "overtime"
+  | "manages_people"
+  | "skills";
+
+// The whole analysis (as `jobfit posting analyze`); id 0 and no dates until stored.
+export interface Posting extends Omit<PostingSummary, "first_seen" | "last_seen"> {
+  source_id: string;
+  description: string;
+  travel_share: number | null;
+  schedule: { on_call: boolean; shifts: boolean; weekends: boolean; overtime: boolean };
+  management: { manages_people: boolean; reports: number | null };
+  activities: { activity: string; share: number; evidence: Span[] }[];
+  skills: string[];
+  evidence: Record<EvidenceKey, Span[]>;
+  first_seen?: string;
+  last_seen?: string;
+}
+
+export interface Rejection {
+  where: string;
+  why: string;
+}
+
+export interface ImportReport {
+  new: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  summary: string;
+  rejections: Rejection[];
+}
+
+export interface AddResult extends ImportReport {
+  postings: { id: number; outcome: "added" | "updated" | "unchanged"; title: string; company: string }[];
+}
+
+export interface PostingFilters {
+  q?: string;
+  remote?: boolean;
+  mode?: string;
+  min_pay?: number;
+  no_on_call?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+function queryString(q: object): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) {
+    if (v === undefined || v === null || v === "" || v === false) continue;
+    if (Array.isArray(v)) for (const item of v) params.append(k, String(item));
+    else params.set(k, String(v));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
 export class ApiError extends Error {
   constructor(
     public status: number,
@@ -212,12 +318,17 @@ export async function getSession(): Promise<Session> {
   return session;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  return send<T>(method, path, body, "application/json");
-}
-
 // As request, with a body of another media type (an iCalendar file).
 export async function send<T>(method: string, path: string, body: unknown, contentType: string): Promise<T> {
+  return request<T>(method, path, body, contentType);
+}
+
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = "application/json",
+): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (method !== "GET") headers["X-CSRF-Token"] = (await getSession()).csrf_token;
   let payload: string | undefined;
@@ -269,4 +380,14 @@ export const api = {
   rateDraft: (id: number, rating: Partial<EpisodeInput>) =>
     request<{ draft: Draft; episode: Episode }>("POST", `/api/drafts/${id}/rate`, rating),
   discardDraft: (id: number) => request<void>("DELETE", `/api/drafts/${id}`),
+  analyzePosting: (text: string) =>
+    request<{ postings: Posting[]; rejections: Rejection[] }>("POST", "/api/postings/analyze", text, "text/plain"),
+  addPosting: (text: string) => request<AddResult>("POST", "/api/postings", text, "text/plain"),
+  addPostingFromUrl: (url: string) => request<AddResult>("POST", "/api/postings", { url }),
+  importPostings: (text: string, q: { name?: string; format?: string; map?: string[] }) =>
+    request<ImportReport>("POST", `/api/postings/import${queryString(q)}`, text, "text/plain"),
+  postings: (q: PostingFilters = {}) => request<PostingSummary[]>("GET", `/api/postings${queryString(q)}`),
+  searchPostings: (q: PostingFilters) => request<PostingHit[]>("GET", `/api/postings/search${queryString(q)}`),
+  posting: (id: number) => request<Posting>("GET", `/api/postings/${id}`),
+  deletePosting: (id: number) => request<void>("DELETE", `/api/postings/${id}`),
 };

@@ -255,9 +255,43 @@ try {
   const { searchChecks } = await import("./e2e_search.mjs");
   await searchChecks({ page, base, session, check, shots });
 
+  // Postings: paste one, see its analysis (pay, work mode, the phrases marked), save it, find it.
+  await page.locator("#nav").getByRole("link", { name: "Postings", exact: true }).click();
+  await page.getByRole("heading", { name: "Postings", level: 1 }).waitFor();
+  await page.getByLabel("The posting's text or HTML").fill(
+    "Senior Data Engineer\nCompany: Acme Analytics\nLocation: Berlin, Germany\n\n" +
+    "You will build data pipelines in Python and SQL, analyze usage data and write documentation " +
+    "for the platform. You will join the on-call rotation one week in six. " +
+    "This role is fully remote. Salary: $150,000 - $180,000 a year.");
+  await page.getByRole("button", { name: "Analyse" }).click();
+  const detailPanel = page.getByTestId("posting-detail");
+  await detailPanel.waitFor();
+  const facts = await page.getByTestId("posting-facts").textContent();
+  check(facts.includes("150,000") && facts.includes("180,000") && facts.includes("a year"), `the analysis shows the pay (${facts})`);
+  check(facts.includes("Remote") && facts.includes("On-call"), "the analysis shows the work mode and the on-call duty");
+  const marks = await page.getByTestId("posting-text").locator("mark").allTextContents();
+  check(marks.some((m) => m.toLowerCase().includes("fully remote")) && marks.some((m) => m.includes("150,000")),
+        `the supporting phrases are highlighted (${marks.join(" | ")})`);
+  const activityBars = await page.getByTestId("posting-activities").locator("li").count();
+  check(activityBars >= 2, `the activity mix is shown (${activityBars} activities)`);
+  check((await (await fetch(`${base}/api/postings`)).json()).length === 0, "analysing stored nothing");
+  await page.screenshot({ path: path.join(shots, "postings-analysis.png"), fullPage: true });
+  await page.getByRole("button", { name: "Save this posting" }).click();
+  await page.getByTestId("postings-table").locator("tbody tr", { hasText: "Senior Data Engineer" }).waitFor();
+  const storedPostings = await (await fetch(`${base}/api/postings`)).json();
+  check(storedPostings.length === 1 && storedPostings[0].work_mode === "remote", "saving stores the posting");
+  await page.getByLabel("Search").fill("pipelines");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByTestId("postings-count").getByText("matching").waitFor();
+  const found = await page.getByTestId("postings-table").locator("tbody tr").count();
+  check(found === 1, `searching finds the posting (${found})`);
+  await page.getByTestId("postings-table").getByRole("button", { name: "Senior Data Engineer" }).press("Enter");
+  await page.getByRole("button", { name: "Delete posting" }).waitFor();
+  await page.screenshot({ path: path.join(shots, "postings.png"), fullPage: true });
+
   // The same views at a phone's width.
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const v of ["today", "log", "insights", "checkin", "settings"]) {
+  for (const v of ["today", "log", "insights", "checkin", "postings", "settings"]) {
     await page.goto(`${base}/#/${v}`);
     await page.locator(`section.view-${v} h1`).waitFor();
     await page.waitForTimeout(150);

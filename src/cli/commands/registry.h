@@ -33,5 +33,6 @@ void attachReport(CLI::App&, Context&, const CommandSpec&);
 void attachServe(CLI::App&, Context&, const CommandSpec&);
 void attachPosting(CLI::App&, Context&, const CommandSpec&);
 void attachPostings(CLI::App&, Context&, const CommandSpec&);
+void attachDemo(CLI::App&, Context&, const CommandSpec&);
 
 }  // namespace jobfit::cli
