@@ -224,6 +224,61 @@ void addEvent(Application& a, EventKind kind, Date on, std::string text, bool fo
   sortEvents(a.events);
 }
 
+void applyEdit(Application& a, const ApplicationEdit& e) {
+  if (e.company) a.company = std::string(trim(*e.company));
+  if (e.title) a.title = std::string(trim(*e.title));
+  if (e.posting) a.postingId = *e.posting;
+  if (e.url) a.url = std::string(trim(*e.url));
+  if (e.channel) a.channel = *e.channel;
+  if (e.resume) a.resume = *e.resume;
+  if (e.salary) a.salary = *e.salary;
+  if (e.learned) a.learned = *e.learned;
+  if (e.referrer) {
+    std::erase_if(a.contacts, [](const ContactLink& l) { return l.referrer; });
+    if (auto id = *e.referrer) {
+      std::erase_if(a.contacts, [&](const ContactLink& l) { return l.contactId == *id; });
+      a.contacts.push_back({*id, true});
+      if (!e.channel) a.channel = Channel::referral;
+    }
+  }
+  for (auto id : e.link)
+    if (std::none_of(a.contacts.begin(), a.contacts.end(),
+                     [&](const ContactLink& l) { return l.contactId == id; }))
+      a.contacts.push_back({id, false});
+  for (auto id : e.unlink)
+    std::erase_if(a.contacts, [&](const ContactLink& l) { return l.contactId == id; });
+  sortLinks(a.contacts);
+}
+
+void startApplication(Application& a, Stage stage, Date on, const std::string& note, Date today) {
+  if (stage != Stage::saved && stage != Stage::applied)
+    throw Error(ErrorCode::usage, "a new application starts as saved or applied", "stage",
+                "add it, then move it to the stage it is in");
+  a.events.clear();
+  a.events.push_back({0, on, EventKind::stage, stage, ""});
+  if (!trim(note).empty()) a.events.push_back({0, on, EventKind::note, std::nullopt, note});
+  validateApplication(a);
+  validateEvents(a.events, today);
+}
+
+Stage closeApplication(Application& a, std::string_view reason,
+                       const std::optional<std::string>& learned, Date on, bool force, Date today) {
+  auto key = toLower(trim(reason));
+  Stage to = key == "silent"      ? Stage::closed
+             : key == "rejected"  ? Stage::rejected
+             : key == "withdrawn" ? Stage::withdrawn
+                                  : throw Error(ErrorCode::usage,
+                                                fmt::format("unknown reason '{}'", reason),
+                                                "reason", "reasons: silent, rejected, withdrawn");
+  bool already = currentStage(a) == to;
+  if (already && !learned)
+    throw Error(ErrorCode::conflict, fmt::format("application {} is already {}", a.id, toString(to)),
+                "id", "add a reflection (learned)");
+  if (!already) moveTo(a, to, on, "", force, today);
+  if (learned) a.learned = *learned;
+  return to;
+}
+
 DuplicateCheck checkDuplicates(const Application& candidate, Date candidateDate,
                                const std::vector<Application>& existing,
                                const std::function<bool(const Application&)>& silent) {

@@ -119,6 +119,30 @@ void moveTo(Application& a, Stage to, Date on, std::string note, bool force, Dat
 // Appends a note, a reply or a follow-up. Dated before the last event needs `force`.
 void addEvent(Application& a, EventKind kind, Date on, std::string text, bool force, Date today);
 
+// A change to an application's own fields (not its history): what is set changes, the rest
+// stays. Shared by `jobfit app add/edit` and the HTTP API.
+struct ApplicationEdit {
+  std::optional<std::string> company, title, url, resume, salary, learned;
+  std::optional<Channel> channel;
+  std::optional<std::optional<int64_t>> posting;   // a posting id, or nullopt to unlink
+  std::optional<std::optional<int64_t>> referrer;  // a contact id, or nullopt to remove
+  std::vector<int64_t> link, unlink;               // other contacts to link and unlink
+};
+// Applies an edit. Naming a referrer makes the channel "referral" unless the edit sets one.
+// Contact ids are taken as given (the caller checks they exist); fields are not validated.
+void applyEdit(Application& a, const ApplicationEdit& edit);
+
+// A new application's first events: its stage (saved or applied) on `on`, then the note if
+// any. Validates it; throws Error(usage) naming the field.
+void startApplication(Application& a, Stage stage, Date on, const std::string& note, Date today);
+
+// Closing an application: "silent" (no response: stage closed), "rejected" or "withdrawn".
+// Moves it there on `on` (unless it is already there) and keeps the reflection when one is
+// given. Throws Error(usage) for another reason and Error(conflict) when it is already there
+// and no reflection was given. Returns the final stage.
+Stage closeApplication(Application& a, std::string_view reason,
+                       const std::optional<std::string>& learned, Date on, bool force, Date today);
+
 // Duplicate detection for a new application against the stored ones.
 struct DuplicateCheck {
   // Same posting, or same company and normalised title started within 90 days.

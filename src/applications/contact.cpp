@@ -19,6 +19,27 @@ void sortInteractions(std::vector<Interaction>& interactions) {
                    [](const Interaction& a, const Interaction& b) { return a.date < b.date; });
 }
 
+void applyEdit(Contact& c, const ContactEdit& e) {
+  if (e.name) c.name = std::string(trim(*e.name));
+  if (e.company) c.company = *e.company;
+  if (e.role) c.role = *e.role;
+  if (e.how) c.how = *e.how;
+  if (e.email) c.email = std::string(trim(*e.email));
+  if (e.phone) c.phone = *e.phone;
+  if (e.notes) c.notes = *e.notes;
+  if (e.clearLinks) c.links.clear();
+  for (const auto& l : e.links)
+    if (std::find(c.links.begin(), c.links.end(), l) == c.links.end()) c.links.push_back(l);
+}
+
+void logInteraction(Contact& c, Interaction i, Date today) {
+  Contact next = c;
+  next.interactions.push_back(std::move(i));
+  sortInteractions(next.interactions);
+  validateContact(next, today);
+  c = std::move(next);
+}
+
 void validateContact(const Contact& c, Date today) {
   if (trim(c.name).empty()) throw Error(ErrorCode::usage, "name must not be empty", "name");
   if (c.name.size() > 200) throw Error(ErrorCode::usage, "name is too long (200 max)", "name");

@@ -32,6 +32,18 @@ struct Contact {
 std::optional<Date> lastContacted(const Contact& c);
 // Keeps interactions in date order (ties keep the order they were logged in).
 void sortInteractions(std::vector<Interaction>& interactions);
+// A change to a contact's fields: what is set changes. Links are added (once each), after
+// removing the old ones when `clearLinks`.
+struct ContactEdit {
+  std::optional<std::string> name, company, role, how, email, phone, notes;
+  bool clearLinks = false;
+  std::vector<std::string> links;
+};
+void applyEdit(Contact& c, const ContactEdit& edit);
+// Adds an interaction in date order; throws Error(usage) (leaving the contact as it was) when
+// the result is not valid.
+void logInteraction(Contact& c, Interaction i, Date today);
+
 // Throws Error(usage) naming the field.
 void validateContact(const Contact& c, Date today);
 

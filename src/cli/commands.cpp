@@ -45,6 +45,7 @@ constexpr CommandSpec kCommands[] = {
     {"import", "Read a document written by 'jobfit export'", attachImport},
     {"backup", "Write a consistent copy of the database", attachBackup},
     {"serve", "Run the web app and its JSON API on this machine", attachServe},
+    {"demo", "Write a realistic demo database to look around in", attachDemo},
 };
 }  // namespace
 

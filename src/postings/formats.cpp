@@ -80,6 +80,20 @@ std::optional<InputFormat> parseInputFormat(std::string_view s) {
   return std::nullopt;
 }
 
+ColumnMapping parseColumnMapping(const std::vector<std::string>& pairs) {
+  ColumnMapping mapping;
+  for (const auto& m : pairs) {
+    auto eq = m.find('=');
+    std::string field = eq == std::string::npos ? "" : std::string(trim(m.substr(0, eq)));
+    std::string column = eq == std::string::npos ? "" : std::string(trim(m.substr(eq + 1)));
+    if (field.empty() || column.empty())
+      throw Error(ErrorCode::usage, fmt::format("a mapping takes field=column, got '{}'", m), "map",
+                  "for example: title=\"Job Title\"");
+    mapping[field] = column;
+  }
+  return mapping;
+}
+
 InputFormat detectFormat(std::string_view name, std::string_view head) {
   std::string lowerName = toLower(name);
   std::string_view n = lowerName;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "postings/posting.h"
 
@@ -23,6 +24,10 @@ std::optional<InputFormat> parseInputFormat(std::string_view s);
 // For CSV: which column holds which field ("title" -> "Job Title"); fields not mapped are
 // found by auto-detecting common header spellings.
 using ColumnMapping = std::map<std::string, std::string>;
+
+// Reads "field=column" pairs ("title=Job Title") into a mapping; throws Error(usage) naming
+// "map" on a pair without a field or a column.
+ColumnMapping parseColumnMapping(const std::vector<std::string>& pairs);
 
 struct RecordSink {
   // Called once per record that was read.

@@ -173,4 +173,53 @@ PostingImportReport importPostings(Store& store, std::istream& in, std::string_v
   return importer.finish();
 }
 
+PostingAddResult addPostings(Store& store, std::istream& in, std::string_view name,
+                             InputFormat format, Instant seenAt) {
+  PostingAddResult result;
+  PostingImportOptions options;
+  options.format = format;
+  options.stored = [&](const Posting& p, const UpsertResult& r) {
+    result.stored.push_back({r.id, r.outcome, p.title, p.company});
+  };
+  result.report = importPostings(store, in, name, options, seenAt);
+  if (result.stored.empty()) {
+    std::string why = result.report.rejections.empty()
+                          ? std::string()
+                          : ": " + result.report.rejections.front().why;
+    throw Error(ErrorCode::invalid,
+                result.report.rejected
+                    ? fmt::format("nothing could be added from {}{}", name, why)
+                    : fmt::format("{} holds no posting", name),
+                "from");
+  }
+  return result;
+}
+
+AnalyzedPostings analyzePostings(std::istream& in, std::string_view name, InputFormat format,
+                                 const ColumnMapping& mapping) {
+  const auto& analyzer = PostingAnalyzer::shared();
+  AnalyzedPostings out;
+  int64_t records = 0;
+  RecordSink sink;
+  sink.accept = [&](PostingInput&& input) {
+    ++records;
+    try {
+      out.postings.push_back(analyzer.analyze(input));
+    } catch (const Error& e) {
+      out.rejections.push_back({recordName(records, input), e.what()});
+    }
+  };
+  sink.reject = [&](const std::string& where, const std::string& why) {
+    ++records;
+    out.rejections.push_back({where, why});
+  };
+  readPostings(in, name, format, mapping, sink);
+  if (out.postings.empty())
+    throw Error(ErrorCode::invalid,
+                fmt::format("{} holds no posting that could be read{}", name,
+                            out.rejections.empty() ? "" : ": " + out.rejections.front().why),
+                "from");
+  return out;
+}
+
 }  // namespace jobfit

@@ -91,6 +91,32 @@ class PostingImporter {
 PostingImportReport importPostings(Store& store, std::istream& in, std::string_view name,
                                    const PostingImportOptions& options, Instant seenAt);
 
+// Adding one input (a pasted text, a page, a file): every posting it holds, as stored.
+struct AddedPosting {
+  int64_t id = 0;
+  UpsertOutcome outcome = UpsertOutcome::added;
+  std::string title, company;
+};
+struct PostingAddResult {
+  std::vector<AddedPosting> stored;
+  PostingImportReport report;
+};
+
+// Imports what one input holds (`jobfit posting add`, POST /api/postings). Throws
+// Error(invalid) naming "from" when it holds no posting or none could be stored; the report's
+// rejections say why.
+PostingAddResult addPostings(Store& store, std::istream& in, std::string_view name,
+                             InputFormat format, Instant seenAt);
+
+// Reading and analysing without storing (`jobfit posting analyze`, POST /api/postings/analyze).
+struct AnalyzedPostings {
+  std::vector<Posting> postings;
+  std::vector<PostingRejection> rejections;  // records that could not be read or analysed
+};
+// Throws Error(invalid) naming "from" when not one posting could be read and analysed.
+AnalyzedPostings analyzePostings(std::istream& in, std::string_view name, InputFormat format,
+                                 const ColumnMapping& mapping = {});
+
 // Throws Error(invalid) when an analysed posting cannot be stored as it is (no title and no
 // text, shares or spans out of range).
 void validatePosting(const Posting& p);

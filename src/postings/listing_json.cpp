@@ -1,5 +1,7 @@
 #include "postings/listing_json.h"
 
+#include "postings/posting_json.h"
+
 namespace jobfit {
 
 using nlohmann::json;
@@ -32,6 +34,14 @@ json toJson(const PostingSummary& s) {
           {"posted_date", s.postedDate},
           {"first_seen", formatInstant(s.firstSeen)},
           {"last_seen", formatInstant(s.lastSeen)}};
+}
+
+json toJson(const StoredPosting& sp) {
+  json j = toJson(sp.posting);
+  j["id"] = sp.posting.id;
+  j["first_seen"] = formatInstant(sp.firstSeen);
+  j["last_seen"] = formatInstant(sp.lastSeen);
+  return j;
 }
 
 json toJson(const SearchHit& hit) {

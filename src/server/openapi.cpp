@@ -77,10 +77,13 @@ json openApiDocument(const RouteTable& table, std::string_view version) {
     if (!parameters.empty()) op["parameters"] = parameters;
     if (!r.request.empty())
       op["requestBody"] = {{"required", true},
-                           {"content", {{"application/json", {{"schema", schemaRef(r.request)}}}}}};
+                           {"content", {{r.requestMedia, {{"schema", schemaRef(r.request)}}}}}};
     json ok{{"description", r.summary}};
     if (!r.response.empty())
       ok["content"] = {{"application/json", {{"schema", schemaRef(r.response)}}}};
+    else if (!r.responseType.empty())
+      ok["content"] = {{r.responseType, {{"schema", {{"type", "string"}}}}}};
+    if (!r.alsoAnswers.empty()) ok["content"][r.alsoAnswers] = {{"schema", {{"type", "string"}}}};
     op["responses"] = {
         {std::to_string(r.status), ok},
         {"default",

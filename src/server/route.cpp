@@ -92,6 +92,26 @@ std::optional<Date> ApiRequest::queryDate(const std::string& name) const {
   return parseDate(*text, name);
 }
 
+std::optional<double> ApiRequest::queryNumber(const std::string& name, double min,
+                                             double max) const {
+  auto text = query(name);
+  if (!text) return std::nullopt;
+  double value = 0;
+  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || ptr != text->data() + text->size() || !(value >= min && value <= max))
+    throw Error(ErrorCode::usage,
+                fmt::format("{} must be a number from {} to {}, got '{}'", name, min, max, *text),
+                name);
+  return value;
+}
+
+std::vector<std::string> ApiRequest::queryAll(const std::string& name) const {
+  std::vector<std::string> out;
+  auto [first, last] = query_.equal_range(name);
+  for (auto it = first; it != last; ++it) out.push_back(it->second);
+  return out;
+}
+
 bool ApiRequest::queryFlag(const std::string& name) const {
   auto text = query(name);
   if (!text) return false;

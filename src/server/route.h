@@ -73,6 +73,10 @@ class ApiRequest {
   std::optional<std::string> query(const std::string& name) const;
   std::optional<int64_t> queryInt(const std::string& name, int64_t min, int64_t max) const;
   std::optional<Date> queryDate(const std::string& name) const;
+  // A number from min to max; throws Error(usage) naming the parameter otherwise.
+  std::optional<double> queryNumber(const std::string& name, double min, double max) const;
+  // Every value of a parameter given several times (?map=a&map=b), in order.
+  std::vector<std::string> queryAll(const std::string& name) const;
   bool queryFlag(const std::string& name) const;
   // The body parsed as JSON; throws Error(invalid) on bad syntax or an empty body.
   nlohmann::json json() const;
@@ -107,6 +111,9 @@ struct Route {
   std::vector<QueryParam> query;
   Handler handler;
   std::size_t maxBody = kDefaultMaxBody;  // larger bodies are refused with 413
+  std::string responseType = {};  // the media type of a non-JSON answer ("text/csv")
+  std::string requestMedia = "application/json";  // the body's media type ("text/calendar")
+  std::string alsoAnswers = {};  // another media type the answer can take ("text/html")
 };
 
 struct RouteMatch {

@@ -9,6 +9,9 @@ constexpr RouteGroup kRouteGroups[] = {
     {"worklog", addWorklogRoutes},
     {"archive", addArchiveRoutes},
     {"settings", addSettingsRoutes},
+    {"applications", addApplicationsRoutes},
+    {"evidence", addEvidenceRoutes},
+    {"postings", addPostingRoutes},
 };
 }  // namespace
 

@@ -10,5 +10,8 @@ void addSystemRoutes(RouteTable& table);    // health, session, the OpenAPI docu
 void addWorklogRoutes(RouteTable& table);   // episodes, activities, the week at a glance
 void addArchiveRoutes(RouteTable& table);   // export, import, backup
 void addSettingsRoutes(RouteTable& table);  // key-value settings
+void addApplicationsRoutes(RouteTable& table);  // the job search: applications, contacts, stats
+void addEvidenceRoutes(RouteTable& table);  // insights, check-ins, expectations, drafts, report
+void addPostingRoutes(RouteTable& table);   // job postings: analyse, add, import, search
 
 }  // namespace jobfit::server

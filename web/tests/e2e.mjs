@@ -91,6 +91,20 @@ try {
     check(r.status === 201, `seeded an episode through the API (${r.status})`);
   }
 
+  // An expectation and a calendar with two events of yesterday, for Insights and the drafts.
+  const write = (path, body, type = "application/json") =>
+    fetch(`${base}${path}`, { method: "POST", headers: { "Content-Type": type, "X-CSRF-Token": session.csrf_token }, body });
+  const expectation = await write("/api/expectations", JSON.stringify({ activity: "meetings", happy: 5, engaged: 4, stressed: 1, energy: 1 }));
+  check(expectation.status === 201, `seeded an expectation through the API (${expectation.status})`);
+  const yesterday = dayOf(-1).replaceAll("-", "");
+  const ics = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//jobfit e2e//EN",
+    "BEGIN:VEVENT", "UID:e2e-standup", `DTSTART;TZID=Europe/Berlin:${yesterday}T093000`, `DTEND;TZID=Europe/Berlin:${yesterday}T094500`, "SUMMARY:Team standup", "END:VEVENT",
+    "BEGIN:VEVENT", "UID:e2e-dentist", `DTSTART;TZID=Europe/Berlin:${yesterday}T160000`, `DTEND;TZID=Europe/Berlin:${yesterday}T170000`, "SUMMARY:Dentist", "END:VEVENT",
+    "END:VCALENDAR", ""].join("\r\n");
+  const imported = await write("/api/calendar/import", ics, "text/calendar");
+  const importedBody = await imported.json();
+  check(imported.status === 200 && importedBody.added.length === 2, `imported a calendar as drafts (${imported.status}, ${importedBody.added?.length})`);
+
   fs.mkdirSync(shots, { recursive: true });
   context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
     executablePath: chromiumPath,
@@ -121,6 +135,15 @@ try {
   const before = await page.getByTestId("week-total").textContent();
   check(before === "4h 30m", `Today shows the week's seeded time (${before})`);
   await page.screenshot({ path: path.join(shots, "today.png"), fullPage: true });
+
+  // Insights counts the seeded episodes.
+  const insightsEpisodes = async () => {
+    await page.locator("#nav").getByRole("link", { name: "Insights", exact: true }).click();
+    await page.getByTestId("insights-episodes").waitFor();
+    return page.getByTestId("insights-episodes").textContent();
+  };
+  const insightsBefore = await insightsEpisodes();
+  check(insightsBefore === "3", `Insights counts the week's seeded episodes (${insightsBefore})`);
 
   // Log an episode through the form, with the keyboard where it is natural.
   await page.locator("#nav").getByRole("link", { name: "Log", exact: true }).click();
@@ -164,9 +187,53 @@ try {
   const byActivity = await page.getByTestId("by-activity").textContent();
   check(byActivity.includes(activityLabel), `Time by activity lists ${activityLabel}`);
 
+  // ... and in Insights.
+  const insightsAfter = await insightsEpisodes();
+  check(insightsAfter === "4", `Insights counts the episode logged through the form (${insightsAfter})`);
+  const insightsTime = await page.getByTestId("insights-time-by-activity").textContent();
+  check(insightsTime.includes(activityLabel), `Insights' time by activity lists ${activityLabel}`);
+  const gaps = await page.getByTestId("gaps").textContent();
+  check(gaps.includes("Meetings"), "Insights sets the expectation beside the experience");
+  await page.getByTestId("affect-chart").locator("canvas").waitFor();
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(shots, "insights.png"), fullPage: true });
+
+  // Answer a check-in and see it in the history.
+  await page.locator("#nav").getByRole("link", { name: "Check-in", exact: true }).click();
+  await page.getByRole("heading", { name: "How have you been?" }).waitFor();
+  const firstQuestion = await page.locator('[data-item="p1"] legend').textContent();
+  check(firstQuestion.includes("How often do you feel tired?"), `the questionnaire shows the published wording (${firstQuestion})`);
+  for (const [item, answer] of [["p1", "Often"], ["p2", "Sometimes"], ["p3", "Often"], ["p5", "Always"],
+                                ["w1", "To a high degree"], ["w2", "Somewhat"], ["w4", "Often"], ["w7", "Seldom"]])
+    await page.locator(`[data-item="${item}"]`).getByText(answer, { exact: true }).click();
+  await page.getByRole("button", { name: "Save check-in" }).click();
+  const historyRow = page.getByTestId("checkin-history").locator(`tr[data-date="${today}"]`);
+  await historyRow.waitFor();
+  const rowText = await historyRow.textContent();
+  // personal (75+50+75+100)/4 = 75.0; work (75+50+75+75)/4 = 68.8 (w7 "Seldom" is reversed).
+  check(rowText.includes("75.0") && rowText.includes("68.8"), `the check-in is in the history with its scores (${rowText})`);
+  const checkins = await (await fetch(`${base}/api/checkins`)).json();
+  check(checkins.checkins.length === 1 && checkins.checkins[0].answers.p5 === "always", "the API has the check-in");
+  await page.screenshot({ path: path.join(shots, "checkin.png"), fullPage: true });
+
   // Delete it again from the Log view.
   await page.locator("#nav").getByRole("link", { name: "Log", exact: true }).click();
   await page.getByTestId("day-episodes").locator("li").first().waitFor();
+
+  // Rate one calendar draft, discard the other.
+  const standup = page.getByTestId("drafts").locator("li", { hasText: "Team standup" });
+  await standup.getByRole("button", { name: "Rate Team standup" }).click();
+  await standup.getByLabel("Happy").selectOption("4");
+  await standup.getByLabel("Stressed").selectOption("2");
+  await standup.getByRole("button", { name: "Save as episode" }).click();
+  await standup.waitFor({ state: "detached" });
+  const fromDraft = await (await fetch(`${base}/api/episodes?from=${dayOf(-1)}&to=${dayOf(-1)}`)).json();
+  check(fromDraft.length === 1 && fromDraft[0].note === "Team standup" && fromDraft[0].minutes === 15 && fromDraft[0].happy === 4,
+        `rating a draft logs it as an episode (${JSON.stringify(fromDraft[0] ?? null)})`);
+  await page.getByTestId("drafts").getByRole("button", { name: "Discard Dentist" }).click();
+  await page.getByTestId("drafts").getByText("No drafts waiting").waitFor();
+  const pending = await (await fetch(`${base}/api/drafts`)).json();
+  check(pending.length === 0, "discarding a draft through the page");
   await page.getByRole("button", { name: `Delete episode ${stored[0].id}` }).click();
   await page.getByTestId("day-total").getByText("Nothing logged").waitFor();
   const left = await (await fetch(`${base}/api/episodes?from=${today}&to=${today}`)).json();
@@ -184,9 +251,47 @@ try {
   check(true, "a backup from the Settings view");
   await page.screenshot({ path: path.join(shots, "settings.png"), fullPage: true });
 
+  // The job search views (web/tests/e2e_search.mjs).
+  const { searchChecks } = await import("./e2e_search.mjs");
+  await searchChecks({ page, base, session, check, shots });
+
+  // Postings: paste one, see its analysis (pay, work mode, the phrases marked), save it, find it.
+  await page.locator("#nav").getByRole("link", { name: "Postings", exact: true }).click();
+  await page.getByRole("heading", { name: "Postings", level: 1 }).waitFor();
+  await page.getByLabel("The posting's text or HTML").fill(
+    "Senior Data Engineer\nCompany: Acme Analytics\nLocation: Berlin, Germany\n\n" +
+    "You will build data pipelines in Python and SQL, analyze usage data and write documentation " +
+    "for the platform. You will join the on-call rotation one week in six. " +
+    "This role is fully remote. Salary: $150,000 - $180,000 a year.");
+  await page.getByRole("button", { name: "Analyse" }).click();
+  const detailPanel = page.getByTestId("posting-detail");
+  await detailPanel.waitFor();
+  const facts = await page.getByTestId("posting-facts").textContent();
+  check(facts.includes("150,000") && facts.includes("180,000") && facts.includes("a year"), `the analysis shows the pay (${facts})`);
+  check(facts.includes("Remote") && facts.includes("On-call"), "the analysis shows the work mode and the on-call duty");
+  const marks = await page.getByTestId("posting-text").locator("mark").allTextContents();
+  check(marks.some((m) => m.toLowerCase().includes("fully remote")) && marks.some((m) => m.includes("150,000")),
+        `the supporting phrases are highlighted (${marks.join(" | ")})`);
+  const activityBars = await page.getByTestId("posting-activities").locator("li").count();
+  check(activityBars >= 2, `the activity mix is shown (${activityBars} activities)`);
+  check((await (await fetch(`${base}/api/postings`)).json()).length === 0, "analysing stored nothing");
+  await page.screenshot({ path: path.join(shots, "postings-analysis.png"), fullPage: true });
+  await page.getByRole("button", { name: "Save this posting" }).click();
+  await page.getByTestId("postings-table").locator("tbody tr", { hasText: "Senior Data Engineer" }).waitFor();
+  const storedPostings = await (await fetch(`${base}/api/postings`)).json();
+  check(storedPostings.length === 1 && storedPostings[0].work_mode === "remote", "saving stores the posting");
+  await page.getByLabel("Search").fill("pipelines");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByTestId("postings-count").getByText("matching").waitFor();
+  const found = await page.getByTestId("postings-table").locator("tbody tr").count();
+  check(found === 1, `searching finds the posting (${found})`);
+  await page.getByTestId("postings-table").getByRole("button", { name: "Senior Data Engineer" }).press("Enter");
+  await page.getByRole("button", { name: "Delete posting" }).waitFor();
+  await page.screenshot({ path: path.join(shots, "postings.png"), fullPage: true });
+
   // The same views at a phone's width.
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const v of ["today", "log", "settings"]) {
+  for (const v of ["today", "log", "insights", "checkin", "postings", "settings"]) {
     await page.goto(`${base}/#/${v}`);
     await page.locator(`section.view-${v} h1`).waitFor();
     await page.waitForTimeout(150);

@@ -21,12 +21,13 @@ std::optional<int64_t> parsePosting(const std::optional<std::string>& text) {
 }
 
 // Tells the person, before they try again, that this company left them without an answer.
-void noteUnanswered(Context& ctx, const std::vector<const Application*>& unanswered,
+void noteUnanswered(Context& ctx, const std::vector<Application>& unanswered,
                     const SilenceThresholds& thresholds, Date today) {
   if (unanswered.empty()) return;
   ctx.err() << fmt::format("note: {} left you without an answer before:\n",
-                           unanswered.front()->company);
-  for (const auto* a : unanswered) {
+                           unanswered.front().company);
+  for (const auto& app : unanswered) {
+    const auto* a = &app;
     auto applied = appliedDate(*a);
     auto quiet = silence(*a, thresholds, today);
     std::string state =
@@ -112,24 +113,21 @@ struct AppFlags {
     cmd.add_option("--resume", resume, "Which version of your résumé you sent");
     cmd.add_option("--salary", salary, "The pay as you noted it");
   }
-  void applyTo(Application& a, Store& store) const {
-    if (company) a.company = std::string(trim(*company));
-    if (title) a.title = std::string(trim(*title));
-    if (posting) a.postingId = parsePosting(posting);
-    if (url) a.url = std::string(trim(*url));
-    if (channel) a.channel = requireChannel(*channel);
-    if (resume) a.resume = *resume;
-    if (salary) a.salary = *salary;
-    if (referrer) {
-      std::erase_if(a.contacts, [](const ContactLink& l) { return l.referrer; });
-      if (!trim(*referrer).empty()) {
-        auto c = resolveContact(store, *referrer, "referrer");
-        std::erase_if(a.contacts, [&](const ContactLink& l) { return l.contactId == c.id; });
-        a.contacts.push_back({c.id, true});
-        if (!channel) a.channel = Channel::referral;
-      }
-    }
-    sortLinks(a.contacts);
+  // The edit these flags describe, with the referrer resolved to a contact.
+  ApplicationEdit edit(Store& store) const {
+    ApplicationEdit e;
+    e.company = company;
+    e.title = title;
+    if (posting) e.posting = parsePosting(posting);
+    e.url = url;
+    if (channel) e.channel = requireChannel(*channel);
+    e.resume = resume;
+    e.salary = salary;
+    if (referrer)
+      e.referrer = trim(*referrer).empty()
+                       ? std::nullopt
+                       : std::optional<int64_t>(resolveContact(store, *referrer, "referrer").id);
+    return e;
   }
 };
 
@@ -156,36 +154,13 @@ void attachAdd(CLI::App& group, Context& ctx) {
     auto& store = ctx.store();
     Date today = ctx.clock().today();
     Stage stage = requireStage(args->stage);
-    if (stage != Stage::saved && stage != Stage::applied)
-      throw Error(ErrorCode::usage, "a new application starts as saved or applied", "stage",
-                  "add it, then 'jobfit app move ID STAGE'");
     Application a;
-    args->flags.applyTo(a, store);
+    applyEdit(a, args->flags.edit(store));
     Date on = args->applied ? parseDate(*args->applied, "applied") : today;
-    a.events.push_back({0, on, EventKind::stage, stage, ""});
-    if (args->note && !trim(*args->note).empty())
-      a.events.push_back({0, on, EventKind::note, std::nullopt, *args->note});
-    validateApplication(a);
-    validateEvents(a.events, today);
-
-    auto thresholds = silenceThresholds(store);
-    auto existing = store.applications().list();
-    auto check = checkDuplicates(a, on, existing, [&](const Application& x) {
-      return silence(x, thresholds, today).has_value();
-    });
-    noteUnanswered(ctx, check.unanswered, thresholds, today);
-    if (!check.duplicates.empty() && !args->force) {
-      const auto* d = check.duplicates.front();
-      bool samePosting = a.postingId && d->postingId == a.postingId;
-      throw Error(ErrorCode::conflict,
-                  fmt::format("this looks like application {} ({}, {} {}, {})", d->id, describe(*d),
-                              appliedDate(*d) ? "applied" : "added",
-                              formatDate(appliedDate(*d).value_or(startDate(*d))),
-                              samePosting ? "the same posting"
-                                          : fmt::format("same company and title within {} days",
-                                                        kDuplicateWindowDays)),
-                  "title", "pass --force to add it anyway");
-    }
+    startApplication(a, stage, on, args->note.value_or(""), today);
+    auto prior = priorAttempts(store, a, today);
+    noteUnanswered(ctx, prior.unanswered, silenceThresholds(store), today);
+    if (!prior.duplicates.empty() && !args->force) refuseDuplicate(a, prior.duplicates.front());
     int64_t id = 0;
     store.transaction([&] { id = store.applications().add(a); });
     ctx.out() << id << '\n';
@@ -236,12 +211,7 @@ void attachShow(CLI::App& group, Context& ctx) {
       printShow(ctx, store, a);
       return;
     }
-    auto j = toJson(a);
-    j["status"] = toJson(statusOf(a, silenceThresholds(store), ctx.clock().today()));
-    auto reminders = nlohmann::json::array();
-    for (const auto& r : store.reminders().forApplication(a.id)) reminders.push_back(toJson(r));
-    j["reminders"] = std::move(reminders);
-    printJson(ctx, j);
+    printJson(ctx, applicationDetailJson(store, a, ctx.clock().today()));
   });
 }
 
@@ -294,20 +264,13 @@ void attachEdit(CLI::App& group, Context& ctx) {
   cmd->callback([args, &ctx] {
     auto& store = ctx.store();
     auto a = requireApplication(store, parseId(args->id, "application id"));
-    args->flags.applyTo(a, store);
-    if (args->noPosting) a.postingId.reset();
-    if (args->learned) a.learned = *args->learned;
-    for (const auto& text : args->link) {
-      auto c = resolveContact(store, text, "contact");
-      if (std::none_of(a.contacts.begin(), a.contacts.end(),
-                       [&](const ContactLink& l) { return l.contactId == c.id; }))
-        a.contacts.push_back({c.id, false});
-    }
-    for (const auto& text : args->unlink) {
-      auto c = resolveContact(store, text, "unlink");
-      std::erase_if(a.contacts, [&](const ContactLink& l) { return l.contactId == c.id; });
-    }
-    sortLinks(a.contacts);
+    auto edit = args->flags.edit(store);
+    if (args->noPosting) edit.posting = std::optional<int64_t>();
+    edit.learned = args->learned;
+    for (const auto& text : args->link) edit.link.push_back(resolveContact(store, text, "contact").id);
+    for (const auto& text : args->unlink)
+      edit.unlink.push_back(resolveContact(store, text, "unlink").id);
+    applyEdit(a, edit);
     validateApplication(a);
     store.transaction([&] { store.applications().update(a); });
     ctx.out() << fmt::format("Updated application {}\n", a.id);
@@ -345,20 +308,8 @@ void attachClose(CLI::App& group, Context& ctx) {
     auto& store = ctx.store();
     Date today = ctx.clock().today();
     auto a = requireApplication(store, parseId(args->id, "application id"));
-    auto reason = toLower(trim(args->reason));
-    Stage to = reason == "silent"     ? Stage::closed
-               : reason == "rejected" ? Stage::rejected
-               : reason == "withdrawn"
-                   ? Stage::withdrawn
-                   : throw Error(ErrorCode::usage, fmt::format("unknown reason '{}'", args->reason),
-                                 "reason", "reasons: silent, rejected, withdrawn");
-    bool already = currentStage(a) == to;
-    if (already && !args->learned)
-      throw Error(ErrorCode::conflict, fmt::format("application {} is already {}", a.id, toString(to)),
-                  "id", "add a reflection with --learned");
-    if (!already)
-      moveTo(a, to, args->date ? parseDate(*args->date) : today, "", args->force, today);
-    if (args->learned) a.learned = *args->learned;
+    Stage to = closeApplication(a, args->reason, args->learned,
+                                args->date ? parseDate(*args->date) : today, args->force, today);
     store.transaction([&] { store.applications().update(a); });
     ctx.out() << fmt::format("Closed application {} ({}): {}\n", a.id, describe(a),
                              to == Stage::closed ? "no response" : toString(to));
@@ -378,13 +329,9 @@ void attachFeedback(CLI::App& group, Context& ctx) {
   cmd->callback([=, &ctx] {
     auto& store = ctx.store();
     auto a = requireApplication(store, parseId(*id, "application id"));
-    std::optional<Contact> contact;
-    auto who = referrerOf(a);
-    if (!who && !a.contacts.empty()) who = a.contacts.front().contactId;
-    if (who) contact = store.contacts().find(*who);
-    auto note = feedbackNote(a, contact);
+    auto note = feedbackFor(store, a);
     if (*json) {
-      printJson(ctx, {{"application_id", a.id}, {"subject", note.subject}, {"body", note.body}});
+      printJson(ctx, feedbackJson(a, note));
       return;
     }
     ctx.out() << "Subject: " << note.subject << "\n\n" << note.body;

@@ -204,23 +204,16 @@ void attachApps(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
   cmd->callback([args, cmd, &ctx] {
     if (!cmd->get_subcommands().empty()) return;  // export, history or import ran
     auto& store = ctx.store();
-    auto apps = args->stage ? store.applications().inStage(requireStage(*args->stage))
-                            : store.applications().list();
-    auto thresholds = silenceThresholds(store);
     Date today = ctx.clock().today();
-    if (args->silent)
-      std::erase_if(apps, [&](const Application& a) { return !silence(a, thresholds, today); });
+    auto apps = listApplications(
+        store, args->stage ? std::optional(requireStage(*args->stage)) : std::nullopt,
+        args->silent, today);
+    auto thresholds = silenceThresholds(store);
     if (!args->json) {
       printApplications(ctx, apps, thresholds);
       return;
     }
-    auto out = nlohmann::json::array();
-    for (const auto& a : apps) {
-      auto j = toJson(a);
-      j["status"] = toJson(statusOf(a, thresholds, today));
-      out.push_back(std::move(j));
-    }
-    printJson(ctx, out);
+    printJson(ctx, applicationsJson(apps, thresholds, today));
   });
 }
 

@@ -9,8 +9,8 @@
 #include "cli/commands/registry.h"
 #include "cli/evidence_text.h"
 #include "core/error.h"
-#include "evidence/insights_json.h"
-#include "evidence/warning.h"
+#include "evidence/operations.h"
+#include "evidence/operations_json.h"
 
 namespace jobfit::cli {
 
@@ -45,10 +45,6 @@ void attachCheckin(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
   cmd->callback([args, &ctx] {
     Checkin c;
     c.date = args->date ? parseDate(*args->date, "date") : ctx.clock().today();
-    if (daysBetween(ctx.clock().today(), c.date) > 1)
-      throw Error(ErrorCode::usage,
-                  fmt::format("date {} is more than a day in the future", formatDate(c.date)),
-                  "date");
     if (args->answers) {
       c.answers = parseCbiAnswers(*args->answers);
     } else if (::isatty(STDIN_FILENO) && &ctx.in() == &std::cin) {
@@ -57,21 +53,11 @@ void attachCheckin(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
       throw Error(ErrorCode::usage, "no answers: pass --answers, or run it in a terminal",
                   "answers", "e.g. jobfit checkin --answers p1=often,p2=sometimes,...,w7=seldom");
     }
-    validateCheckin(c);
-    auto& store = ctx.store();
-    bool replaced = false;
-    store.transaction([&] {
-      if (auto existing = store.checkins().findByDate(c.date)) {
-        c.id = existing->id;
-        store.checkins().update(c);
-        replaced = true;
-      } else {
-        c.id = store.checkins().add(c);
-      }
-    });
-    BurnoutScore s = burnoutScore(c);
-    ctx.out() << fmt::format("{} the check-in of {} (id {}).\n", replaced ? "Replaced" : "Saved",
-                             formatDate(c.date), c.id);
+    SavedCheckin saved = saveCheckin(ctx.store(), c, ctx.clock());
+    const BurnoutScore& s = saved.score;
+    ctx.out() << fmt::format("{} the check-in of {} (id {}).\n",
+                             saved.replaced ? "Replaced" : "Saved", formatDate(saved.checkin.date),
+                             saved.checkin.id);
     ctx.out() << scaleSummary("Personal burnout", s.personal, s.personalAnswered, 6,
                               kPersonalMinAnswers)
               << '\n'
@@ -86,23 +72,14 @@ void attachCheckins(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
   cmd->add_flag("--json", *json, "Print JSON");
   cmd->footer("Also shows the burnout early warning for the last 4 weeks (docs/evidence.md).");
   cmd->callback([=, &ctx] {
-    auto& store = ctx.store();
-    auto checkins = store.checkins().list();
-    auto trend = checkinTrend(checkins);
+    auto history = loadCheckinHistory(ctx.store(), ctx.clock().today());
     if (*json) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& p : trend) out.push_back(toJson(p));
-      printJson(ctx, out);
+      printJson(ctx, toJson(history)["checkins"]);
       return;
     }
-    printCheckins(ctx.out(), trend);
-    Date today = ctx.clock().today();
-    EpisodeQuery q;
-    q.from = addDays(today, -(kWarningWindowDays - 1));
-    q.to = today;
-    auto warning = earlyWarning(store.episodes().list(q), checkins, today);
+    printCheckins(ctx.out(), history.checkins);
     ctx.out() << '\n';
-    printWarning(ctx.out(), warning);
+    printWarning(ctx.out(), history.warning);
   });
 }
 

@@ -14,28 +14,6 @@ namespace jobfit::cli {
 
 namespace {
 
-// Applications linked to each contact, and those they referred.
-struct ContactUse {
-  std::vector<int64_t> applications, referrals;
-};
-
-std::map<int64_t, ContactUse> contactUse(const std::vector<Application>& apps) {
-  std::map<int64_t, ContactUse> use;
-  for (const auto& a : apps)
-    for (const auto& link : a.contacts) {
-      use[link.contactId].applications.push_back(a.id);
-      if (link.referrer) use[link.contactId].referrals.push_back(a.id);
-    }
-  return use;
-}
-
-nlohmann::json contactJson(const Contact& c, const ContactUse& use) {
-  auto j = toJson(c);
-  j["applications"] = use.applications;
-  j["referrals"] = use.referrals;
-  return j;
-}
-
 struct ContactFlags {
   std::optional<std::string> company, role, how, email, phone, notes;
   std::vector<std::string> links;
@@ -48,15 +26,9 @@ struct ContactFlags {
     cmd.add_option("--link", links, "A profile or page (https://...); repeatable");
     cmd.add_option("--notes", notes, "Notes");
   }
-  void applyTo(Contact& c) const {
-    if (company) c.company = *company;
-    if (role) c.role = *role;
-    if (how) c.how = *how;
-    if (email) c.email = std::string(trim(*email));
-    if (phone) c.phone = *phone;
-    if (notes) c.notes = *notes;
-    for (const auto& l : links)
-      if (std::find(c.links.begin(), c.links.end(), l) == c.links.end()) c.links.push_back(l);
+  ContactEdit edit() const {
+    return {.company = company, .role = role, .how = how, .email = email, .phone = phone,
+            .notes = notes, .links = links};
   }
 };
 
@@ -100,14 +72,17 @@ void attachContacts(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
   cmd->add_flag("--json", *json, "Print JSON");
   cmd->callback([=, &ctx] {
     auto& store = ctx.store();
-    auto contacts = store.contacts().list();
-    auto use = contactUse(store.applications().list());
     if (*json) {
-      auto out = nlohmann::json::array();
-      for (const auto& c : contacts) out.push_back(contactJson(c, use[c.id]));
-      printJson(ctx, out);
+      printJson(ctx, contactsJson(store));
       return;
     }
+    auto contacts = store.contacts().list();
+    std::map<int64_t, std::pair<size_t, size_t>> use;  // applications, referrals
+    for (const auto& a : store.applications().list())
+      for (const auto& link : a.contacts) {
+        ++use[link.contactId].first;
+        if (link.referrer) ++use[link.contactId].second;
+      }
     if (contacts.empty()) {
       ctx.out() << "No contacts yet. Add one with: jobfit contact add \"Jane Doe\" --company Acme\n";
       return;
@@ -123,10 +98,10 @@ void attachContacts(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
     t.column("Referred", Table::Align::right);
     for (const auto& c : contacts) {
       auto last = lastContacted(c);
-      const auto& u = use[c.id];
+      auto [apps, referrals] = use[c.id];
       t.row({std::to_string(c.id), cut(c.name, 28), cut(c.company, 20), cut(c.role, 20),
-             cut(c.how, 24), last ? formatDate(*last) : "", std::to_string(u.applications.size()),
-             std::to_string(u.referrals.size())});
+             cut(c.how, 24), last ? formatDate(*last) : "", std::to_string(apps),
+             std::to_string(referrals)});
     }
     t.print(ctx.out());
   });
@@ -148,7 +123,7 @@ void attachContact(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
     auto& store = ctx.store();
     Contact c;
     c.name = std::string(trim(add->name));
-    add->flags.applyTo(c);
+    applyEdit(c, add->flags.edit());
     validateContact(c, ctx.clock().today());
     int64_t id = 0;
     store.transaction([&] { id = store.contacts().add(c); });
@@ -164,8 +139,7 @@ void attachContact(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
     auto& store = ctx.store();
     auto c = requireContact(store, parseId(*showId, "contact id"));
     if (*showJson) {
-      auto use = contactUse(store.applications().withContact(c.id));
-      printJson(ctx, contactJson(c, use[c.id]));
+      printJson(ctx, contactJson(store, c));
     } else {
       printContact(ctx, store, c);
     }
@@ -186,9 +160,10 @@ void attachContact(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
   editCmd->callback([edit, &ctx] {
     auto& store = ctx.store();
     auto c = requireContact(store, parseId(edit->id, "contact id"));
-    if (edit->name) c.name = std::string(trim(*edit->name));
-    if (edit->clearLinks) c.links.clear();
-    edit->flags.applyTo(c);
+    auto change = edit->flags.edit();
+    change.name = edit->name;
+    change.clearLinks = edit->clearLinks;
+    applyEdit(c, change);
     validateContact(c, ctx.clock().today());
     store.transaction([&] { store.contacts().update(c); });
     ctx.out() << fmt::format("Updated contact {}\n", c.id);
@@ -218,15 +193,15 @@ void attachContact(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
   logCmd->add_option("--app", log->app, "The application it was about");
   logCmd->callback([log, &ctx] {
     auto& store = ctx.store();
-    auto c = requireContact(store, parseId(log->id, "contact id"));
     Interaction i;
     i.date = log->date ? parseDate(*log->date) : ctx.clock().today();
     i.text = log->text;
-    if (log->app) i.applicationId = requireApplication(store, parseId(*log->app, "app")).id;
-    c.interactions.push_back(std::move(i));
-    sortInteractions(c.interactions);
-    validateContact(c, ctx.clock().today());
-    store.transaction([&] { store.contacts().update(c); });
+    if (log->app) i.applicationId = parseId(*log->app, "app");
+    Contact c;
+    store.transaction([&] {
+      c = logContactInteraction(store, parseId(log->id, "contact id"), std::move(i),
+                                ctx.clock().today());
+    });
     ctx.out() << fmt::format("Logged for contact {}; last contacted {}\n", c.id,
                              formatDate(*lastContacted(c)));
   });

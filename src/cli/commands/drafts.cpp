@@ -15,6 +15,8 @@
 #include "core/text.h"
 #include "evidence/calendar.h"
 #include "evidence/draft_json.h"
+#include "evidence/operations.h"
+#include "evidence/operations_json.h"
 
 namespace jobfit::cli {
 
@@ -33,25 +35,6 @@ std::string readCalendarFile(const std::string& path) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
-}
-
-Draft requireDraft(Store& store, int64_t id) {
-  auto d = store.drafts().find(id);
-  if (!d)
-    throw Error(ErrorCode::not_found, fmt::format("no draft with id {}", id), "id",
-                "list them with 'jobfit drafts'");
-  return *d;
-}
-
-void requirePending(const Draft& d) {
-  if (d.status == DraftStatus::rated)
-    throw Error(ErrorCode::conflict,
-                d.episodeId ? fmt::format("draft {} was already rated as episode {}", d.id,
-                                          *d.episodeId)
-                            : fmt::format("draft {} was already rated", d.id),
-                "id");
-  if (d.status == DraftStatus::discarded)
-    throw Error(ErrorCode::conflict, fmt::format("draft {} was discarded", d.id), "id");
 }
 
 std::string plural(int n, std::string_view word) {
@@ -77,44 +60,20 @@ void attachImportCalendar(CLI::App& parent, Context& ctx, const CommandSpec& spe
       "All-day events are skipped; recurring events are expanded within the dates.\nImporting "
       "the same calendar again adds only new events. A malformed file imports nothing.");
   cmd->callback([args, &ctx] {
-    Date to = args->to ? parseDate(*args->to, "to") : ctx.clock().today();
-    Date from = args->from ? parseDate(*args->from, "from") : addDays(to, -13);
-    if (from > to) throw Error(ErrorCode::usage, "--from is after --to", "from");
-    if (daysBetween(from, to) > 366)
-      throw Error(ErrorCode::usage, "the dates span more than a year", "from",
-                  "import a year or less at a time");
+    std::optional<Date> to, from;
+    if (args->to) to = parseDate(*args->to, "to");
+    if (args->from) from = parseDate(*args->from, "from");
     std::string text = readCalendarFile(args->file);
-    auto& store = ctx.store();
-    CalendarRead read = readCalendar(text, ctx.clock(), from, to, loadCatalog(store));
-    std::vector<Draft> added;
-    int already = 0;
-    store.transaction([&] {
-      for (auto d : read.drafts) {
-        if (store.drafts().findBySource(d.source, d.start)) {
-          ++already;
-          continue;
-        }
-        d.id = store.drafts().add(d);
-        added.push_back(std::move(d));
-      }
-    });
+    CalendarImport import = importCalendar(ctx.store(), text, ctx.clock(), from, to);
     if (args->json) {
-      nlohmann::json out;
-      out["from"] = formatDate(from);
-      out["to"] = formatDate(to);
-      out["added"] = nlohmann::json::array();
-      for (const auto& d : added) out["added"].push_back(toJson(d));
-      out["already_imported"] = already;
-      out["events"] = read.events;
-      out["skipped_all_day"] = read.allDay;
-      out["skipped_cancelled"] = read.cancelled;
-      out["skipped_without_duration"] = read.withoutDuration;
-      out["skipped_longer_than_a_day"] = read.longerThanADay;
-      printJson(ctx, out);
+      printJson(ctx, toJson(import));
       return;
     }
+    const auto& read = import.read;
+    const auto& added = import.added;
+    int already = import.alreadyImported;
     ctx.out() << fmt::format("Imported {} from {} ({} .. {}).\n", plural(int(added.size()), "draft"),
-                             args->file, formatDate(from), formatDate(to));
+                             args->file, formatDate(import.from), formatDate(import.to));
     std::vector<std::string> skipped;
     if (already) skipped.push_back(fmt::format("{} already imported", already));
     if (read.allDay) skipped.push_back(plural(read.allDay, "all-day event"));
@@ -181,18 +140,10 @@ void attachDrafts(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
   auto* rm = cmd->add_subcommand("rm", "Discard drafts that were not work worth rating");
   rm->add_option("ids", args->rmIds, "Draft ids")->required();
   rm->callback([args, &ctx] {
-    auto& store = ctx.store();
-    std::vector<Draft> drafts;
-    for (const auto& text : args->rmIds) {
-      Draft d = requireDraft(store, parseId(text, "draft id"));
-      requirePending(d);
-      d.status = DraftStatus::discarded;
-      drafts.push_back(std::move(d));
-    }
-    store.transaction([&] {
-      for (const auto& d : drafts) store.drafts().update(d);
-    });
-    ctx.out() << fmt::format("Discarded {}\n", plural(int(drafts.size()), "draft"));
+    std::vector<int64_t> ids;
+    for (const auto& text : args->rmIds) ids.push_back(parseId(text, "draft id"));
+    discardDrafts(ctx.store(), ids);
+    ctx.out() << fmt::format("Discarded {}\n", plural(int(ids.size()), "draft"));
   });
 }
 
@@ -214,31 +165,27 @@ void attachRate(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
       "Example: jobfit rate 3 --happy 4 --engaged 5 --stressed 1 --energy 1");
   cmd->callback([args, &ctx] {
     auto& store = ctx.store();
-    Draft d = requireDraft(store, parseId(args->id, "draft id"));
-    requirePending(d);
-    bool rated = false;
-    for (const auto& r : args->flags.ratings) rated = rated || r.has_value();
-    if (!rated)
-      throw Error(ErrorCode::usage, "give at least one rating, e.g. --happy 4 --stressed 1",
-                  "ratings");
-    ActivityCatalog catalog = loadCatalog(store);
-    Episode e = episodeFromDraft(d);
-    if (args->activities) e.activities = parseActivityList(*args->activities, catalog);
-    if (e.activities.empty())
-      throw Error(ErrorCode::usage,
-                  fmt::format("draft {} ('{}') has no activity guess", d.id, d.title),
-                  "activities", "pass --activities, e.g. --activities meetings");
-    if (args->duration) e.minutes = parseDuration(*args->duration);
-    args->flags.applyTo(e, ctx.clock());
-    validateEpisode(e, catalog, ctx.clock());
+    int64_t id = parseId(args->id, "draft id");
     int64_t episodeId = 0;
-    store.transaction([&] {
-      episodeId = store.episodes().add(e);
-      d.status = DraftStatus::rated;
-      d.episodeId = episodeId;
-      store.drafts().update(d);
-    });
-    ctx.out() << fmt::format("Rated draft {} as episode {}\n", d.id, episodeId);
+    try {
+      episodeId = rateDraft(
+          store, id,
+          [&](Episode& e) {
+            if (args->activities)
+              e.activities = parseActivityList(*args->activities, loadCatalog(store));
+            if (args->duration) e.minutes = parseDuration(*args->duration);
+            args->flags.applyTo(e, ctx.clock());
+          },
+          ctx.clock());
+    } catch (const Error& e) {
+      // The same refusals, with the flags that answer them.
+      if (e.field() == "activities" && !args->activities)
+        throw Error(e.code(), e.what(), e.field(), "pass --activities, e.g. --activities meetings");
+      if (e.field() == "ratings")
+        throw Error(e.code(), e.what(), e.field(), "e.g. --happy 4 --stressed 1");
+      throw;
+    }
+    ctx.out() << fmt::format("Rated draft {} as episode {}\n", id, episodeId);
   });
 }
 

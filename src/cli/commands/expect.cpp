@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "evidence/affect.h"
 #include "evidence/expectation_json.h"
+#include "evidence/operations.h"
 
 namespace jobfit::cli {
 
@@ -75,8 +76,7 @@ void attachExpect(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
     e.date = args->date ? parseDate(*args->date, "date") : ctx.clock().today();
     for (size_t i = 0; i < kRatingItems.size(); ++i)
       if (args->ratings[i]) e.ratings.*kRatingItems[i].member = *args->ratings[i];
-    validateExpectation(e, catalog);
-    store.transaction([&] { e.id = store.expectations().add(e); });
+    e = recordExpectation(store, e);
     if (args->json) {
       printJson(ctx, toJson(e));
       return;

@@ -14,9 +14,7 @@ namespace jobfit::cli {
 void showInbox(Context& ctx, bool json) {
   auto& store = ctx.store();
   Date today = ctx.clock().today();
-  auto apps = store.applications().list();
-  auto inbox = buildInbox(apps, store.reminders().list(false), store.contacts().list(),
-                          silenceThresholds(store), today);
+  auto inbox = inboxFor(store, today);
   if (json) {
     printJson(ctx, toJson(inbox));
     return;
@@ -25,7 +23,7 @@ void showInbox(Context& ctx, bool json) {
   out << ctx.bold(fmt::format("Today, {}", formatDate(today))) << '\n';
   if (inbox.empty()) {
     size_t open = 0;
-    for (const auto& a : apps)
+    for (const auto& a : store.applications().list())
       if (!isFinal(currentStage(a))) ++open;
     out << fmt::format("Nothing needs you today. {} applications in progress ('jobfit apps').\n",
                        open);

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "evidence/insights.h"
 #include "evidence/insights_json.h"
+#include "evidence/operations.h"
 
 namespace jobfit::cli {
 
@@ -31,17 +32,8 @@ void attachInsights(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
     InsightOptions options;
     if (args->from) options.from = parseDate(*args->from, "from");
     if (args->to) options.to = parseDate(*args->to, "to");
-    if (options.from && options.to && *options.from > *options.to)
-      throw Error(ErrorCode::usage, "--from is after --to", "from");
-    if (!(args->shrink >= 0 && args->shrink <= 1000))
-      throw Error(ErrorCode::usage, "--shrink must be a number from 0 to 1000", "shrink");
     options.shrinkK = args->shrink;
-    auto& store = ctx.store();
-    EpisodeQuery q;
-    q.from = options.from;
-    q.to = options.to;
-    auto insights = computeInsights(store.episodes().list(q), store.expectations().list(),
-                                    loadCatalog(store), options);
+    auto insights = loadInsights(ctx.store(), options);
     if (args->json)
       printJson(ctx, toJson(insights));
     else

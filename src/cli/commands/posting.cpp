@@ -12,8 +12,8 @@
 #include "cli/commands/registry.h"
 #include "cli/postings_view.h"
 #include "core/error.h"
-#include "postings/analyze.h"
 #include "postings/import.h"
+#include "postings/listing_json.h"
 #include "postings/posting_json.h"
 #include "postings/pull.h"
 
@@ -51,25 +51,19 @@ void attachPosting(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
                      "text, html, greenhouse, lever, ashby, csv or jsonl (default: detect)");
   addCmd->callback([add, &ctx] {
     Source source(ctx, add->from);
-    PostingImportOptions options;
-    options.format = formatFlag(add->format);
-    options.stored = [&ctx](const Posting& p, const UpsertResult& r) {
+    auto result = addPostings(ctx.store(), source.stream(), source.name(),
+                              formatFlag(add->format), ctx.clock().now());
+    for (const auto& p : result.stored) {
       std::string what = p.title + (p.company.empty() ? "" : " at " + p.company);
-      switch (r.outcome) {
-        case UpsertOutcome::added: ctx.out() << fmt::format("Added posting {}: {}\n", r.id, what); break;
-        case UpsertOutcome::updated: ctx.out() << fmt::format("Updated posting {}: {}\n", r.id, what); break;
+      switch (p.outcome) {
+        case UpsertOutcome::added: ctx.out() << fmt::format("Added posting {}: {}\n", p.id, what); break;
+        case UpsertOutcome::updated: ctx.out() << fmt::format("Updated posting {}: {}\n", p.id, what); break;
         case UpsertOutcome::unchanged:
-          ctx.out() << fmt::format("Posting {} is already stored, unchanged: {}\n", r.id, what);
+          ctx.out() << fmt::format("Posting {} is already stored, unchanged: {}\n", p.id, what);
           break;
       }
-    };
-    auto report = importPostings(ctx.store(), source.stream(), source.name(), options, ctx.clock().now());
-    printRejections(ctx, report);
-    if (report.records() == report.rejected)
-      throw Error(ErrorCode::invalid,
-                  report.rejected ? fmt::format("nothing added from {}", add->from)
-                                  : fmt::format("{} holds no posting", add->from),
-                  "from");
+    }
+    printRejections(ctx, result.report);
     ctx.out() << "Show it with: jobfit posting show ID\n";
   });
 
@@ -87,26 +81,11 @@ void attachPosting(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
   analyzeCmd->footer("One posting prints as one JSON object; several as an array.");
   analyzeCmd->callback([analyze, &ctx] {
     Source source(ctx, analyze->from);
-    const auto& analyzer = PostingAnalyzer::shared();
+    auto analyzed = analyzePostings(source.stream(), source.name(), formatFlag(analyze->format));
+    for (const auto& r : analyzed.rejections)
+      ctx.err() << fmt::format("jobfit: rejected {}: {}\n", r.where, r.why);
     nlohmann::json results = nlohmann::json::array();
-    int rejected = 0;
-    RecordSink sink;
-    sink.accept = [&](PostingInput&& input) {
-      try {
-        results.push_back(toJson(analyzer.analyze(input)));
-      } catch (const Error& e) {
-        ++rejected;
-        ctx.err() << fmt::format("jobfit: rejected record {}: {}\n", results.size() + rejected, e.what());
-      }
-    };
-    sink.reject = [&](const std::string& where, const std::string& why) {
-      ++rejected;
-      ctx.err() << fmt::format("jobfit: rejected {}: {}\n", where, why);
-    };
-    readPostings(source.stream(), source.name(), formatFlag(analyze->format), {}, sink);
-    if (results.empty())
-      throw Error(ErrorCode::invalid, fmt::format("{} holds no posting that could be read", analyze->from),
-                  "from");
+    for (const auto& p : analyzed.postings) results.push_back(toJson(p));
     printJson(ctx, results.size() == 1 ? results[0] : results);
   });
 
@@ -119,11 +98,7 @@ void attachPosting(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
     auto& store = ctx.store();
     StoredPosting sp = requirePosting(store, parseId(*showId, "posting id"));
     if (*showJson) {
-      nlohmann::json j = toJson(sp.posting);
-      j["id"] = sp.posting.id;
-      j["first_seen"] = formatInstant(sp.firstSeen);
-      j["last_seen"] = formatInstant(sp.lastSeen);
-      printJson(ctx, j);
+      printJson(ctx, toJson(sp));
     } else {
       printPosting(ctx, sp, loadCatalog(store));
     }

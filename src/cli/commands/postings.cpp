@@ -14,6 +14,7 @@
 #include "cli/postings_view.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "postings/filter.h"
 #include "postings/import.h"
 #include "postings/listing_json.h"
 #include "postings/pull.h"
@@ -48,57 +49,19 @@ struct FilterFlags {
 
   PostingQuery query() const {
     PostingQuery q;
-    auto& f = q.filter;
-    if (remote) f.workMode = WorkMode::remote;
-    if (mode) {
-      auto m = parseWorkMode(*mode);
-      if (!m)
-        throw Error(ErrorCode::usage, fmt::format("unknown work mode '{}'", *mode), "mode",
-                    "use remote, hybrid, onsite or unknown");
-      if (remote && *m != WorkMode::remote)
-        throw Error(ErrorCode::usage, "--remote and --mode disagree", "mode");
-      f.workMode = m;
-    }
-    if (type) {
-      f.employmentType = parseEmploymentType(*type);
-      if (!f.employmentType)
-        throw Error(ErrorCode::usage, fmt::format("unknown employment type '{}'", *type), "type",
-                    "use full_time, part_time, contract, temporary, internship, volunteer, other");
-    }
-    if (seniority) {
-      f.seniority = parseSeniority(*seniority);
-      if (!f.seniority)
-        throw Error(ErrorCode::usage, fmt::format("unknown seniority '{}'", *seniority), "seniority",
-                    "use intern, entry, mid, senior, lead, manager, director or executive");
-    }
-    if (currency) {
-      std::string c = *currency;
-      for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      if (c.size() != 3) throw Error(ErrorCode::usage, "--currency takes a 3-letter ISO code", "currency");
-      f.currency = c;
-    }
-    f.minAnnualPay = minPay;
-    f.noOnCall = noOnCall;
-    f.maxTravel = maxTravel;
+    q.filter = parsePostingFilter({.remote = remote,
+                                   .noOnCall = noOnCall,
+                                   .mode = mode,
+                                   .type = type,
+                                   .seniority = seniority,
+                                   .currency = currency,
+                                   .minPay = minPay,
+                                   .maxTravel = maxTravel});
     q.limit = limit;
     return q;
   }
 };
 
-// --map title="Job Title" -> mapping["title"] = "Job Title".
-ColumnMapping parseMappings(const std::vector<std::string>& maps) {
-  ColumnMapping mapping;
-  for (const auto& m : maps) {
-    auto eq = m.find('=');
-    std::string field = eq == std::string::npos ? "" : std::string(trim(m.substr(0, eq)));
-    std::string column = eq == std::string::npos ? "" : std::string(trim(m.substr(eq + 1)));
-    if (field.empty() || column.empty())
-      throw Error(ErrorCode::usage, fmt::format("--map takes field=column, got '{}'", m), "map",
-                  "for example: --map title=\"Job Title\"");
-    mapping[field] = column;
-  }
-  return mapping;
-}
 
 PostingImportReport importStream(Context& ctx, std::istream& in, const std::string& name,
                                  int64_t size, PostingImportOptions options) {
@@ -144,7 +107,7 @@ void attachPostings(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
   importCmd->callback([imp, &ctx] {
     PostingImportOptions options;
     options.format = formatFlag(imp->format);
-    options.mapping = parseMappings(imp->maps);
+    options.mapping = parseColumnMapping(imp->maps);
     PostingImportReport total;
     int failed = 0;
     for (const auto& file : imp->files) {

@@ -38,5 +38,6 @@ void attachConstraints(CLI::App&, Context&, const CommandSpec&);
 void attachFit(CLI::App&, Context&, const CommandSpec&);
 void attachRank(CLI::App&, Context&, const CommandSpec&);
 void attachAppeal(CLI::App&, Context&, const CommandSpec&);
+void attachDemo(CLI::App&, Context&, const CommandSpec&);
 
 }  // namespace jobfit::cli

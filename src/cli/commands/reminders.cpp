@@ -30,17 +30,14 @@ void attachRemind(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
               "  jobfit remind 3 2026-03-24 \"second round\" --interview --at 14:00\n");
   cmd->callback([args, &ctx] {
     auto& store = ctx.store();
-    auto a = requireApplication(store, parseId(args->id, "application id"));
-    Reminder r;
-    r.applicationId = a.id;
-    r.kind = args->interview ? ReminderKind::interview : ReminderKind::followup;
-    r.due = parseDate(args->date, "date");
-    if (args->at)
-      r.at = ctx.clock().fromLocal(parseLocalDateTime(args->date + " " + *args->at, "at"));
-    r.minutes = args->minutes.value_or(args->interview ? kDefaultInterviewMinutes : 0);
-    r.text = args->text;
-    r.created = ctx.clock().now();
-    validateReminder(r);
+    auto r = makeReminder(store,
+                          {.applicationId = parseId(args->id, "application id"),
+                           .due = parseDate(args->date, "date"),
+                           .at = args->at,
+                           .interview = args->interview,
+                           .minutes = args->minutes,
+                           .text = args->text},
+                          ctx.clock());
     int64_t id = 0;
     store.transaction([&] { id = store.reminders().add(r); });
     ctx.out() << id << '\n';
@@ -66,18 +63,7 @@ void attachReminders(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
       store.transaction([&] {
         for (const auto& text : args->done) {
           auto id = parseId(text, "reminder id");
-          auto r = store.reminders().find(id);
-          if (!r) throw Error(ErrorCode::not_found, fmt::format("no reminder with id {}", id), "done");
-          if (r->done) throw Error(ErrorCode::conflict, fmt::format("reminder {} is already done", id), "done");
-          r->done = today;
-          store.reminders().update(*r);
-          // Following up is news on the application: it restarts the silence clock.
-          if (r->kind == ReminderKind::followup) {
-            auto a = requireApplication(store, r->applicationId);
-            addEvent(a, EventKind::followup, today,
-                     r->text.empty() ? std::string("followed up") : r->text, true, today);
-            store.applications().update(a);
-          }
+          markReminderDone(store, id, today, "done");
           said.push_back(fmt::format("Done: reminder {}", id));
         }
         for (const auto& text : args->rm) {

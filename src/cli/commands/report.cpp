@@ -10,6 +10,7 @@
 #include "cli/commands/registry.h"
 #include "cli/evidence_text.h"
 #include "core/error.h"
+#include "evidence/operations.h"
 #include "evidence/report.h"
 #include "evidence/report_html.h"
 #include "evidence/report_json.h"
@@ -59,13 +60,7 @@ void attachReport(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
     Date day = args->week.empty() ? today : parseDate(args->week, "week");
     ReportOptions options;
     options.evidenceWeeks = args->weeks;
-    auto& store = ctx.store();
-    EpisodeQuery q;
-    q.from = reportFirstDate(day, options);
-    q.to = addDays(weekStart(day), 6);
-    auto report = buildWeeklyReport(store.episodes().list(q), store.checkins().list(),
-                                    store.expectations().list(), loadCatalog(store), day, today,
-                                    options);
+    auto report = loadWeeklyReport(ctx.store(), day, today, options);
     if (!args->html.empty()) {
       writePrivateFile(args->html, renderReportHtml(report));
       ctx.out() << fmt::format("Wrote the report for the week of {} to {}\n",

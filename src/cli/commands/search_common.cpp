@@ -13,22 +13,6 @@
 
 namespace jobfit::cli {
 
-Application requireApplication(Store& store, int64_t id) {
-  auto a = store.applications().find(id);
-  if (!a)
-    throw Error(ErrorCode::not_found, fmt::format("no application with id {}", id), "id",
-                "list them with 'jobfit apps'");
-  return *a;
-}
-
-Contact requireContact(Store& store, int64_t id) {
-  auto c = store.contacts().find(id);
-  if (!c)
-    throw Error(ErrorCode::not_found, fmt::format("no contact with id {}", id), "id",
-                "list them with 'jobfit contacts'");
-  return *c;
-}
-
 Contact resolveContact(Store& store, const std::string& idOrName, std::string_view field) {
   auto text = std::string(trim(idOrName));
   if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos)
@@ -48,10 +32,6 @@ Contact resolveContact(Store& store, const std::string& idOrName, std::string_vi
                 std::string(field), "give the contact's id instead");
   }
   return matches.front();
-}
-
-SilenceThresholds silenceThresholds(Store& store) {
-  return SilenceThresholds::fromSettings(store.settings().all());
 }
 
 std::string readInput(Context& ctx, const std::string& path) {

@@ -5,18 +5,14 @@
 
 #include "applications/application.h"
 #include "applications/contact.h"
-#include "applications/silence.h"
+#include "applications/search_ops.h"
 #include "cli/context.h"
 
 namespace jobfit::cli {
 
-Application requireApplication(Store& store, int64_t id);
-Contact requireContact(Store& store, int64_t id);
 // A contact given as an id or as a name (case and punctuation ignored); throws Error(usage)
 // when a name matches several contacts and Error(not_found) when none.
 Contact resolveContact(Store& store, const std::string& idOrName, std::string_view field);
-// The silence thresholds from the settings.
-SilenceThresholds silenceThresholds(Store& store);
 // Reads a file (or standard input for "-").
 std::string readInput(Context& ctx, const std::string& path);
 // Writes a file atomically (a temporary file renamed), readable by the owner only; "-" writes

@@ -108,9 +108,7 @@ void attachStats(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
     StatsRange range;
     if (args->from) range.from = parseDate(*args->from, "from");
     if (args->to) range.to = parseDate(*args->to, "to");
-    if (range.from && range.to && *range.from > *range.to)
-      throw Error(ErrorCode::usage, "--from is after --to", "from");
-    auto stats = computeStats(ctx.store().applications().list(), range, ctx.clock().today());
+    auto stats = statsFor(ctx.store(), range, ctx.clock().today());
     if (args->json)
       printJson(ctx, toJson(stats));
     else

@@ -1,6 +1,7 @@
 // Log: add an episode in a few seconds, see the day's episodes on a timeline, edit and delete.
 import { api, ApiError, type Episode, type EpisodeInput } from "../api";
 import { h, toast } from "../dom";
+import { draftsCard } from "../drafts";
 import { clock, duration, longDay } from "../format";
 import type { View } from "../view";
 
@@ -375,12 +376,17 @@ export const view: View = {
         { class: "log-layout" },
         form,
         h(
-          "article",
-          { class: "card", "aria-labelledby": "day-episodes-title" },
-          h("div", { class: "row spread" }, dayTitle, h("label", { class: "inline" }, "Day ", dayInput)),
-          dayTotal,
-          timeline,
-          list,
+          "div",
+          {},
+          h(
+            "article",
+            { class: "card", "aria-labelledby": "day-episodes-title" },
+            h("div", { class: "row spread" }, dayTitle, h("label", { class: "inline" }, "Day ", dayInput)),
+            dayTotal,
+            timeline,
+            list,
+          ),
+          draftsCard(app, () => refresh()),
         ),
       ),
     );

@@ -2,7 +2,9 @@
 import uPlot from "uplot";
 import { api, type Episode } from "../api";
 import { h } from "../dom";
+import { weekEvidence } from "../evidence";
 import { clock, duration, longDay, parseDay, shortDay } from "../format";
+import { inboxSection } from "../search/inbox";
 import type { App, View } from "../view";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -77,6 +79,8 @@ export const view: View = {
       h("h1", { id: "today-title" }, "Today"),
       h("p", { class: "lead" }, longDay(t.date)),
     );
+    const inbox = await inboxSection(t.date);
+    if (inbox) root.append(inbox);
     if (w.episodes === 0 && t.recent.length === 0) {
       root.append(
         h(
@@ -144,6 +148,7 @@ export const view: View = {
           h("h2", { id: "recent-title" }, "Recent"),
           h("ul", { class: "episode-lines" }, t.recent.map((e) => episodeLine(e, app, true))),
         ),
+        ...(await weekEvidence()),
       ),
     );
   },
