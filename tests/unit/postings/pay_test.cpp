@@ -18,7 +18,7 @@ struct Case {
 TEST(PayParser, ReadsThePhrasingsPostingsUse) {
   const std::vector<Case> cases{
       {"$120,000 - $150,000", 120000, 150000, "USD", PayPeriod::year},
-      {"$53K-$91K (Glassdoor est.)", 53000, 91000, "USD", PayPeriod::year},
+      {"$53K-$91K (employer est.)", 53000, 91000, "USD", PayPeriod::year},
       {"105K\xE2\x80\x93" "160K a year", 105000, 160000, "USD", PayPeriod::year},
       {"19.52\xE2\x80\x93" "31.09 an hour", 19.52, 31.09, "USD", PayPeriod::hour},
       {"\xC2\xA3" "40,000 per annum", 40000, 40000, "GBP", PayPeriod::year},
