@@ -31,12 +31,13 @@ seed "$corpus/html" "$fixtures"/html/*.html
 seed "$corpus/pay" "$fixtures"/text/*.txt
 seed "$corpus/boards" "$fixtures"/greenhouse.json "$fixtures"/lever.json "$fixtures"/ashby.json
 seed "$corpus/tabular" "$fixtures"/postings.csv "$fixtures"/postings.jsonl
+seed "$corpus/calendar" "$here"/../tests/fixtures/calendar/*.ics
 
 parallel=()
 if ((jobs > 1)); then parallel=(-jobs="$jobs" -workers="$jobs"); fi
 cd "$build"  # libFuzzer writes its job logs into the working directory
 status=0
-for harness in html boards tabular pay; do
+for harness in html boards tabular pay calendar; do
   echo "== fuzz_$harness for ${seconds}s"
   if ! "$build/fuzz_$harness" -max_total_time="$seconds" -max_len=65536 "${parallel[@]}" \
       -artifact_prefix="$build/crash-$harness-" -print_final_stats=1 "$corpus/$harness" 2>"$build/fuzz_$harness.log"; then
