@@ -7,36 +7,18 @@
 #include <fmt/format.h>
 
 #include "applications/applications_json.h"
+#include "archive/section_helpers.h"
 #include "core/error.h"
 #include "core/json_read.h"
 
 namespace jobfit {
 
 using nlohmann::json;
+using archive::atPath;
+using archive::existsWithOtherContent;
+using archive::invalidAt;
 
 namespace {
-
-template <typename F>
-void atPath(const std::string& path, F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    if (e.code() != ErrorCode::usage) throw;
-    std::string field = e.field().empty() ? path : fmt::format("{}.{}", path, e.field());
-    throw Error(ErrorCode::invalid, fmt::format("{}: {}", path, e.what()), field, e.hint());
-  }
-}
-
-Error invalidAt(const std::string& path, const std::string& why) {
-  return Error(ErrorCode::invalid, fmt::format("{}: {}", path, why), path);
-}
-
-Error existsWithOtherContent(const std::string& path, std::string_view what, int64_t id) {
-  return Error(ErrorCode::conflict,
-               fmt::format("{}: {} {} already exists with other content", path, what, id),
-               path + ".id",
-               "import into an empty database, or pass --new-ids to add the records as new ones");
-}
 
 Application withoutEventIds(Application a) {
   for (auto& e : a.events) e.id = 0;
@@ -153,8 +135,7 @@ void planSearchImport(const json& document, Store& store, const Clock& clock,
 
   auto summary = [&](size_t n, int unchanged, std::string_view what) {
     if (n == 0 && unchanged == 0) return;
-    plan.summary.push_back(unchanged ? fmt::format("{} {} ({} already present)", n, what, unchanged)
-                                     : fmt::format("{} {}", n, what));
+    plan.summary.push_back(archive::summaryLine(n, unchanged, what));
   };
   summary(in->contacts.size(), unchangedContacts, "contacts");
   summary(in->applications.size(), unchangedApplications, "applications");

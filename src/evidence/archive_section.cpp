@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "archive/section_helpers.h"
 #include "core/error.h"
 #include "core/json_read.h"
 #include "evidence/checkin_json.h"
@@ -14,48 +15,18 @@
 namespace jobfit {
 
 using nlohmann::json;
+using archive::atPath;
+using archive::catalogWith;
+using archive::existsWithOtherContent;
+using archive::summaryLine;
 
 namespace {
-
-// The catalog the document's records are checked against: the store's plus the document's
-// own custom activities (imported in the same transaction).
-ActivityCatalog catalogWith(const json& document, Store& store) {
-  ActivityCatalog catalog = loadCatalog(store);
-  if (auto it = document.find("activities"); it != document.end() && it->is_array())
-    for (size_t i = 0; i < it->size(); ++i)
-      catalog.add(activityFromJson((*it)[i], fmt::format("activities[{}]", i)));
-  return catalog;
-}
-
-// Re-labels a usage error from validation as an invalid-document error at `path`.
-template <typename F>
-void atPath(const std::string& path, F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    if (e.code() != ErrorCode::usage) throw;
-    std::string field = e.field().empty() ? path : fmt::format("{}.{}", path, e.field());
-    throw Error(ErrorCode::invalid, fmt::format("{}: {}", path, e.what()), field, e.hint());
-  }
-}
 
 void checkId(int64_t id, const std::string& path, std::set<int64_t>& ids) {
   if (id < 0)
     throw Error(ErrorCode::invalid, fmt::format("{}.id must be positive", path), path + ".id");
   if (id > 0 && !ids.insert(id).second)
     throw Error(ErrorCode::invalid, fmt::format("{}: id {} appears twice", path, id), path + ".id");
-}
-
-Error alreadyThere(const std::string& path, std::string_view what, int64_t id) {
-  return Error(ErrorCode::conflict,
-               fmt::format("{}: {} {} already exists with other content", path, what, id),
-               path + ".id",
-               "import into an empty database, or pass --new-ids to add the records as new ones");
-}
-
-std::string summaryLine(size_t added, int unchanged, std::string_view noun) {
-  return unchanged ? fmt::format("{} {} ({} already present)", added, noun, unchanged)
-                   : fmt::format("{} {}", added, noun);
 }
 
 }  // namespace
@@ -96,7 +67,7 @@ ArchiveSection checkinsSection() {
                                     path, formatDate(c.date)),
                         path + ".date", "import into an empty database");
           }
-          if (c.id && store.checkins().find(c.id)) throw alreadyThere(path, "check-in", c.id);
+          if (c.id && store.checkins().find(c.id)) throw existsWithOtherContent(path, "check-in", c.id);
           checkins.push_back(c);
         }
         if (checkins.empty() && !unchanged) return;
@@ -132,7 +103,7 @@ ArchiveSection expectationsSection() {
           checkId(e.id, path, ids);
           if (e.id) {
             if (auto existing = store.expectations().find(e.id)) {
-              if (*existing != e) throw alreadyThere(path, "expectation", e.id);
+              if (*existing != e) throw existsWithOtherContent(path, "expectation", e.id);
               ++unchanged;
               continue;
             }
@@ -193,9 +164,9 @@ ArchiveSection draftsSection() {
               ++unchanged;
               continue;
             }
-            throw alreadyThere(path, "draft", existing->id);
+            throw existsWithOtherContent(path, "draft", existing->id);
           }
-          if (d.id && store.drafts().find(d.id)) throw alreadyThere(path, "draft", d.id);
+          if (d.id && store.drafts().find(d.id)) throw existsWithOtherContent(path, "draft", d.id);
           drafts.push_back(std::move(d));
         }
         if (drafts.empty() && !unchanged) return;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "archive/section_helpers.h"
 #include "core/error.h"
 #include "core/json_read.h"
 #include "postings/import.h"
@@ -92,9 +93,7 @@ ArchiveSection postingsSection() {
           postings.push_back(std::move(sp));
         }
         if (postings.empty() && !unchanged) return;
-        plan.summary.push_back(unchanged ? fmt::format("{} postings ({} already present)",
-                                                       postings.size(), unchanged)
-                                         : fmt::format("{} postings", postings.size()));
+        plan.summary.push_back(archive::summaryLine(postings.size(), unchanged, "postings"));
         plan.writes.push_back([postings = std::move(postings)](Store& store) {
           for (const auto& sp : postings) store.postings().restore(sp);
         });

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "archive/section_helpers.h"
 #include "core/error.h"
 #include "core/json_read.h"
 #include "worklog/episode_json.h"
@@ -11,31 +12,9 @@
 namespace jobfit {
 
 using nlohmann::json;
-
-namespace {
-
-// Custom activities declared in the document, for validating its episodes.
-ActivityCatalog catalogWith(const json& document, Store& store) {
-  ActivityCatalog catalog = loadCatalog(store);
-  if (auto it = document.find("activities"); it != document.end() && it->is_array())
-    for (size_t i = 0; i < it->size(); ++i)
-      catalog.add(activityFromJson((*it)[i], fmt::format("activities[{}]", i)));
-  return catalog;
-}
-
-// Re-labels a usage error from validation as an invalid-document error at `path`.
-template <typename F>
-void atPath(const std::string& path, F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    if (e.code() != ErrorCode::usage) throw;
-    std::string field = e.field().empty() ? path : fmt::format("{}.{}", path, e.field());
-    throw Error(ErrorCode::invalid, fmt::format("{}: {}", path, e.what()), field, e.hint());
-  }
-}
-
-}  // namespace
+using archive::atPath;
+using archive::catalogWith;
+using archive::summaryLine;
 
 ArchiveSection worklogActivitiesSection() {
   return {
@@ -119,9 +98,7 @@ ArchiveSection worklogEpisodesSection() {
           }
           episodes.push_back(std::move(e));
         }
-        plan.summary.push_back(unchanged ? fmt::format("{} episodes ({} already present)",
-                                                       episodes.size(), unchanged)
-                                         : fmt::format("{} episodes", episodes.size()));
+        plan.summary.push_back(summaryLine(episodes.size(), unchanged, "episodes"));
         plan.writes.push_back([episodes = std::move(episodes)](Store& store) {
           for (const auto& e : episodes) store.episodes().add(e);
         });
