@@ -180,6 +180,7 @@ class SqliteFitStore final : public FitStore {
  public:
   explicit SqliteFitStore(Connection& db) : db_(db) {}
   void setAppeal(const Appeal& a) override;
+  void removeAppeal(int64_t postingId) override;
   std::vector<Appeal> appeals() override;
   std::vector<int64_t> postingsWithoutValueSignals() override;
   void setValueSignals(int64_t postingId, const std::array<float, kValueCount>& signals) override;

@@ -1,6 +1,8 @@
-// Settings: export, import, backup, and the key-value settings.
+// Settings: your values and constraints (for fit), export, import, backup, and the key-value
+// settings.
 import { api, ApiError } from "../api";
 import { h, toast } from "../dom";
+import { fitSettings } from "../fit/settings";
 import type { View } from "../view";
 
 function message(e: unknown): string {
@@ -12,7 +14,7 @@ export const view: View = {
   title: "Settings",
   order: 90,
   async render(root, app) {
-    const settings = await api.settings();
+    const [settings, fitCards] = await Promise.all([api.settings(), fitSettings()]);
     const importStatus = h("p", { class: "status", role: "status", "aria-live": "polite" });
     const backupStatus = h("p", { class: "status", role: "status", "aria-live": "polite" });
     const file = h("input", { type: "file", id: "import-file", accept: "application/json,.json" });
@@ -84,6 +86,7 @@ export const view: View = {
 
     root.append(
       h("h1", { id: "settings-title" }, "Settings"),
+      h("div", { class: "fit-settings" }, fitCards),
       h(
         "div",
         { class: "grid" },
