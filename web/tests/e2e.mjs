@@ -289,6 +289,10 @@ try {
   await page.getByRole("button", { name: "Delete posting" }).waitFor();
   await page.screenshot({ path: path.join(shots, "postings.png"), fullPage: true });
 
+  // Fit: values and constraints in Settings, the ranked postings (web/tests/e2e_fit.mjs).
+  const { fitChecks } = await import("./e2e_fit.mjs");
+  await fitChecks({ page, base, session, check, shots });
+
   // The same views at a phone's width.
   await page.setViewportSize({ width: 390, height: 844 });
   for (const v of ["today", "log", "insights", "checkin", "postings", "settings"]) {

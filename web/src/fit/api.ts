@@ -53,16 +53,10 @@ export interface Fit {
   top_reason: string;
 }
 
-export interface RankRow {
+// One row of a ranking: the fit's headline, and its place.
+export type RankRow = Pick<Fit, "posting_id" | "title" | "company" | "score" | "interval" | "enough_evidence" | "top_reason"> & {
   rank: number;
-  posting_id: number;
-  title: string;
-  company: string;
-  score: number;
-  interval: { low: number; high: number };
-  enough_evidence: boolean;
-  top_reason: string;
-}
+};
 
 export interface IdeaFlag {
   posting_id: number;

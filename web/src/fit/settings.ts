@@ -32,7 +32,8 @@ const PERIODS: PayPeriod[] = ["year", "month", "week", "day", "hour"];
 // Error messages placed beside the fields they are about, found by the API's `field`.
 class FieldErrors {
   private slots = new Map<string, { control: HTMLElement; message: HTMLElement }>();
-  constructor(private general: HTMLElement) {}
+  // Where an error about no known field goes.
+  readonly general = h("p", { class: "error", role: "alert" });
 
   // A slot for the field's message, linked to its control for screen readers.
   slot(field: string, control: HTMLElement): HTMLElement {
@@ -63,10 +64,43 @@ class FieldErrors {
   }
 }
 
-export function valuesCard(values: Values): HTMLElement {
+// A form that saves through the API on submit, saying so, or shows the API's error beside its
+// field. `children` are laid out above the submit button.
+function savingForm(
+  testId: string,
+  errors: FieldErrors,
+  what: string,
+  save: () => Promise<unknown>,
+  children: (Node | null)[],
+): HTMLFormElement {
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
-  const general = h("p", { class: "error", role: "alert" });
-  const errors = new FieldErrors(general);
+  return h(
+    "form",
+    {
+      class: "stack",
+      novalidate: true,
+      "data-testid": testId,
+      onsubmit: async (ev: Event) => {
+        ev.preventDefault();
+        errors.clear();
+        status.textContent = "Saving…";
+        try {
+          await save();
+          status.textContent = `${what} saved.`;
+        } catch (e) {
+          status.textContent = "";
+          errors.show(e);
+        }
+      },
+    },
+    children,
+    errors.general,
+    h("div", { class: "row" }, h("button", { type: "submit" }, `Save ${what.toLowerCase()}`), status),
+  );
+}
+
+export function valuesCard(values: Values): HTMLElement {
+  const errors = new FieldErrors();
   const sliders = new Map<ValueName, HTMLInputElement>();
   const rows = VALUE_NAMES.map((name) => {
     const id = `value-${name}`;
@@ -96,36 +130,19 @@ export function valuesCard(values: Values): HTMLElement {
     value: values.target_pay === null ? "" : String(values.target_pay),
     placeholder: "e.g. 120000",
   });
-  const form = h(
-    "form",
-    {
-      class: "stack",
-      novalidate: true,
-      "data-testid": "values-form",
-      onsubmit: async (ev: Event) => {
-        ev.preventDefault();
-        errors.clear();
-        const body: Record<string, number | string | null> = {};
-        for (const [name, input] of sliders) body[name] = Number(input.value);
-        body.target_pay = target.value.trim() === "" ? null : target.value.trim();
-        status.textContent = "Saving…";
-        try {
-          await fitApi.saveValues(body as Partial<Values>);
-          status.textContent = "Values saved.";
-        } catch (e) {
-          status.textContent = "";
-          errors.show(e);
-        }
-      },
-    },
+  const save = () => {
+    const body: Record<string, number | string | null> = {};
+    for (const [name, input] of sliders) body[name] = Number(input.value);
+    body.target_pay = target.value.trim() === "" ? null : target.value.trim();
+    return fitApi.saveValues(body as Partial<Values>);
+  };
+  const form = savingForm("values-form", errors, "Values", save, [
     h("p", { class: "muted small" }, "How much each matters to you in a job, from 0 (does not matter) to 5 (matters most). Each is read from what postings say."),
     h("div", { class: "values" }, rows),
     h("label", { for: "value-target-pay" }, "Target pay a year (for the pay value; empty: your minimum pay)"),
     target,
     errors.slot("target_pay", target),
-    general,
-    h("div", { class: "row" }, h("button", { type: "submit" }, "Save values"), status),
-  );
+  ]);
   return h("article", { class: "card", "aria-labelledby": "fit-values-title" }, h("h2", { id: "fit-values-title" }, "Your values"), form);
 }
 
@@ -134,9 +151,7 @@ function checks(name: string, options: readonly (readonly [string, string])[], c
 }
 
 export function constraintsCard(c: Constraints): HTMLElement {
-  const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
-  const general = h("p", { class: "error", role: "alert" });
-  const errors = new FieldErrors(general);
+  const errors = new FieldErrors();
 
   const amount = h("input", { id: "constraint-min-pay", inputmode: "numeric", value: c.min_pay ? String(c.min_pay.amount) : "", placeholder: "e.g. 90000" });
   const currency = h("input", { id: "constraint-currency", value: c.min_pay?.currency ?? "USD", size: 4, maxlength: 8, autocapitalize: "characters" });
@@ -151,35 +166,20 @@ export function constraintsCard(c: Constraints): HTMLElement {
   const typeGroup = h("fieldset", {}, h("legend", {}, "Employment types you accept (none ticked: any)"),
     h("div", { class: "row" }, types.map((t, i) => h("label", { class: "check", for: t.id }, t, EMPLOYMENT_TYPES[i][1]))));
 
-  const form = h(
-    "form",
-    {
-      class: "stack",
-      novalidate: true,
-      "data-testid": "constraints-form",
-      onsubmit: async (ev: Event) => {
-        ev.preventDefault();
-        errors.clear();
-        const travelText = travel.value.trim();
-        const body = {
-          min_pay: amount.value.trim() === "" ? null : { amount: amount.value.trim(), currency: currency.value.trim(), period: period.value },
-          work_modes: modes.filter((m) => m.checked).map((m) => m.value),
-          employment_types: types.filter((t) => t.checked).map((t) => t.value),
-          locations: locations.value.split(";").map((l) => l.trim()).filter(Boolean),
-          // A percentage on the page, a share in the API; what is not a number goes as typed.
-          max_travel: travelText === "" ? null : Number.isFinite(Number(travelText)) ? Number(travelText) / 100 : travelText,
-          on_call: onCall.checked,
-        };
-        status.textContent = "Saving…";
-        try {
-          await fitApi.saveConstraints(body as unknown as Partial<Constraints>);
-          status.textContent = "Constraints saved.";
-        } catch (e) {
-          status.textContent = "";
-          errors.show(e);
-        }
-      },
-    },
+  const save = () => {
+    const travelText = travel.value.trim();
+    const body = {
+      min_pay: amount.value.trim() === "" ? null : { amount: amount.value.trim(), currency: currency.value.trim(), period: period.value },
+      work_modes: modes.filter((m) => m.checked).map((m) => m.value),
+      employment_types: types.filter((t) => t.checked).map((t) => t.value),
+      locations: locations.value.split(";").map((l) => l.trim()).filter(Boolean),
+      // A percentage on the page, a share in the API; what is not a number goes as typed.
+      max_travel: travelText === "" ? null : Number.isFinite(Number(travelText)) ? Number(travelText) / 100 : travelText,
+      on_call: onCall.checked,
+    };
+    return fitApi.saveConstraints(body as unknown as Partial<Constraints>);
+  };
+  const form = savingForm("constraints-form", errors, "Constraints", save, [
     h("p", { class: "muted small" }, "Hard limits: a posting that breaks one is left out of the ranking, whatever it scores. What a posting does not state never breaks one."),
     h(
       "div",
@@ -200,9 +200,7 @@ export function constraintsCard(c: Constraints): HTMLElement {
     errors.slot("max_travel", travel),
     h("label", { class: "check", for: "constraint-on-call" }, onCall, "I accept on-call duty"),
     errors.slot("on_call", onCall),
-    general,
-    h("div", { class: "row" }, h("button", { type: "submit" }, "Save constraints"), status),
-  );
+  ]);
   return h("article", { class: "card", "aria-labelledby": "fit-constraints-title" }, h("h2", { id: "fit-constraints-title" }, "Your constraints"), form);
 }
 
