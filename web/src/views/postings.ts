@@ -284,7 +284,9 @@ export const view: View = {
     let order: Order =
       hasValues(values) || hasConstraints(constraints) || (await api.insights()).overall.net_affect_n > 0 ? "fit" : "recent";
     // The appeal ratings, by posting id, for the rating control.
-    const appeals = new Map((await fitApi.appeal()).ratings.map((r) => [r.posting_id, r.appeal]));
+    const appealReport = await fitApi.appeal();
+    const appeals = new Map(appealReport.ratings.map((r) => [r.posting_id, r.appeal]));
+    let ideaFlagged = new Map(appealReport.idea_flags.map((f) => [f.posting_id, f]));
 
     const panel = h("div", { class: "posting-panel", "aria-live": "polite" });
     const rows = h("tbody");
@@ -331,7 +333,8 @@ export const view: View = {
           else appeals.set(id, n);
           if (order === "fit") void load(true);
         });
-        showPanel(p, h("div", { class: "row" }, remove), fit, rated);
+        const flag = ideaFlagged.get(id);
+        showPanel(p, h("div", { class: "row" }, flag ? h("span", { class: "badge idea", title: flag.text }, "Mostly the idea of it") : null, remove), fit, rated);
       } catch (e) {
         toast(message(e), "error");
       }
@@ -374,6 +377,7 @@ export const view: View = {
       more.hidden = r.ranked.length < rankLimit || rankLimit >= r.eligible;
       table.hidden = shown === 0;
       flags.replaceChildren(ideaFlags(r.idea_flags, (id) => void open(id)) ?? "");
+      ideaFlagged = new Map(r.idea_flags.map((f) => [f.posting_id, f]));
       showExcluded(r.excluded, r.excluded_postings);
       count.textContent = r.total
         ? `${r.eligible} of ${r.total} posting${r.total === 1 ? "" : "s"}${filters.q ? ` matching “${filters.q}”` : ""} meet your constraints, best fit first; scores rest on ${r.basis}.`
