@@ -18,6 +18,8 @@ import { appealControl, fitExplanation, ideaFlags, scoreCell } from "../fit/expl
 import type { App, View } from "../view";
 
 const PAGE = 50;
+// A ranking shows fewer at a time: the best ones matter, and the excluded ones follow it.
+const RANK_PAGE = 20;
 // How many of the postings the constraints exclude are listed under the ranking.
 const EXCLUDED_SHOWN = 10;
 
@@ -277,7 +279,7 @@ export const view: View = {
   async render(root, app) {
     let filters: PostingFilters = {};
     let shown = 0;
-    let rankLimit = PAGE;
+    let rankLimit = RANK_PAGE;
     let selected: number | null = null;
     // Ranked by fit by default once the person has values, constraints or rated episodes.
     const [values, constraints] = await Promise.all([fitApi.values(), fitApi.constraints()]);
@@ -408,7 +410,7 @@ export const view: View = {
     const load = async (reset: boolean) => {
       if (reset) {
         shown = 0;
-        rankLimit = PAGE;
+        rankLimit = RANK_PAGE;
         rows.replaceChildren();
         head.replaceChildren(...columns().map((c) => h("th", { scope: "col", class: `col-${c.id}` }, c.heading)));
       }
@@ -421,7 +423,7 @@ export const view: View = {
       }
     };
     more.addEventListener("click", () => {
-      if (order === "fit") rankLimit += PAGE;
+      if (order === "fit") rankLimit += RANK_PAGE;
       void load(false);
     });
 

@@ -54,8 +54,10 @@ export const view: View = {
       const v = h("input", { value, "aria-label": `Value of ${key || "new setting"}` });
       rows.append(h("tr", {}, h("td", {}, k), h("td", {}, v)));
     };
-    for (const [k, v] of Object.entries(settings)) addRow(k, v);
-    if (!Object.keys(settings).length) addRow();
+    // Values and constraints have their own forms above, which validate them.
+    const plain = Object.entries(settings).filter(([k]) => !k.startsWith("values.") && !k.startsWith("constraints."));
+    for (const [k, v] of plain) addRow(k, v);
+    if (!plain.length) addRow();
     const settingsForm = h(
       "form",
       {
