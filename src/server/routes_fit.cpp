@@ -342,15 +342,14 @@ void addFitRoutes(RouteTable& t) {
            if (r.body().find_first_not_of(" \t\r\n") == std::string_view::npos)
              throw Error(ErrorCode::invalid, "the request needs the posting's text as its body", "body");
            std::istringstream in{std::string(r.body())};
-           auto analyzed = analyzePostings(in, "the text sent", InputFormat::detect);
-           if (analyzed.postings.empty())
-             throw Error(ErrorCode::invalid,
-                         analyzed.rejections.empty()
-                             ? std::string("the body holds no posting that could be read")
-                             : fmt::format("the body holds no posting that could be read ({}: {})",
-                                           analyzed.rejections.front().where,
-                                           analyzed.rejections.front().why),
-                         "body");
+           AnalyzedPostings analyzed;
+           try {
+             analyzed = analyzePostings(in, "the text sent", InputFormat::detect);
+           } catch (const Error& e) {
+             // The engine names its input "from" (the CLI's argument); here it is the body.
+             if (e.field() != "from") throw;
+             throw Error(e.code(), e.what(), "body", e.hint());
+           }
            return Reply::ok(toJson(fitOf(r.store(), analyzed.postings.front())));
          },
          .requestMedia = "text/plain"});

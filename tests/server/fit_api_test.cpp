@@ -207,7 +207,9 @@ TEST(FitApi, FitOfAPastedPostingStoresNothingAndMatchesTheStoredOne) {
   EXPECT_EQ(pasted["contributions"], stored["contributions"]);
 
   expectError(postText(s, "/api/fit", "  \n"), 400, "body");
-  expectError(postText(s, "/api/fit", "{\"title\": 3}"), 400, "body");
+  r = postText(s, "/api/fit", "title,company,description\n,Ghost Corp,\n");
+  expectError(r, 400, "body");
+  EXPECT_NE(parse(r)["error"]["message"].get<std::string>().find("no title and no description"), std::string::npos);
 }
 
 TEST(FitApi, RankListsEligiblePostingsBestFirstAndWhatTheConstraintsExclude) {
