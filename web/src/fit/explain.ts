@@ -16,6 +16,11 @@ function points(v: number): string {
   return v < 0 ? `−${s}` : `+${s}`;
 }
 
+// Green for a good fit, red for a poor one.
+function tone(score: number): string {
+  return score >= 60 ? "good" : score < 40 ? "poor" : "";
+}
+
 // "72 (61–80)", or the score with "not enough evidence" when the person's days do not cover
 // the job's main activities.
 export function scoreCell(f: Pick<RankRow, "score" | "interval" | "enough_evidence">): HTMLElement {
@@ -23,7 +28,7 @@ export function scoreCell(f: Pick<RankRow, "score" | "interval" | "enough_eviden
   return h(
     "span",
     { class: "fit-score", "data-testid": "fit-score" },
-    h("strong", { class: `fit-number ${score >= 60 ? "good" : score < 40 ? "poor" : ""}` }, String(score)),
+    h("strong", { class: `fit-number ${tone(score)}` }, String(score)),
     f.enough_evidence
       ? h("span", { class: "muted small interval" }, ` (${Math.round(f.interval.low)}–${Math.round(f.interval.high)})`)
       : h("span", { class: "muted small interval block" }, "not enough evidence"),
@@ -39,8 +44,11 @@ export function fitExplanation(fit: Fit): HTMLElement {
     h(
       "p",
       { class: "fit-headline" },
-      scoreCell(fit),
-      h("span", { class: "muted" }, " out of 100"),
+      h("strong", { class: `fit-number ${tone(Math.round(fit.score))}` }, String(Math.round(fit.score))),
+      h("span", { class: "muted" }, " out of 100 · "),
+      h("span", { class: "small" }, fit.enough_evidence
+        ? `likely between ${Math.round(fit.interval.low)} and ${Math.round(fit.interval.high)}`
+        : "not enough evidence to be sure"),
       fit.expected_net_affect !== null
         ? h("span", { class: "small block" }, `A working day there: net affect ${points(fit.expected_net_affect)}` +
             (fit.expected_energy !== null ? `, energy ${points(fit.expected_energy)}` : ""))
