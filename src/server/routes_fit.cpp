@@ -2,6 +2,7 @@
 // with its explanation, the ranking of the stored postings, and appeal ratings with the
 // "mostly the idea of it" flags. The handlers call the same engine operations and JSON forms
 // as `jobfit values`, `constraints`, `fit`, `rank` and `posting appeal` (src/fit/).
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -93,13 +94,13 @@ FitResult fitOf(Store& store, const Posting& posting) {
   return fitPosting(loadProfile(store, catalog), posting, catalog);
 }
 
-// The best-scoring postings that break a constraint, each with its violations (at most
-// `limit`): the same ranking with the constraints set aside, keeping what fit says breaks one.
-// The postings `ranked` already holds are skipped unfitted, so at most `limit` others are
-// fitted: in that ranking any other eligible posting comes after all of `ranked`.
-std::vector<FitResult> excludedNearTop(Store& store, const ActivityCatalog& catalog,
-                                       const RankRequest& request, const RankReport& ranked,
-                                       size_t limit) {
+// The best-scoring postings that break a constraint, each with its violations, at most
+// `limit`: the ranking with the constraints set aside, less the eligible postings. Both
+// rankings keep the eligible postings in the same order, so the best excluded ones are among
+// the first eligible + limit without constraints. Only the ones returned are fitted.
+std::vector<FitResult> bestExcluded(Store& store, const ActivityCatalog& catalog,
+                                    const RankRequest& request, const RankReport& report,
+                                    size_t limit) {
   Profile profile = loadProfile(store, catalog);
   // No constraints, scored as before: the minimum pay also sets the pay value's currency and,
   // without a target, its target (docs/fit.md), so those stay.
@@ -110,15 +111,14 @@ std::vector<FitResult> excludedNearTop(Store& store, const ActivityCatalog& cata
     if (!profile.values.targetPay && minPay->annual() > 0) unconstrained.values.targetPay = minPay->annual();
   }
   std::optional<std::set<int64_t>> only;
-  if (request.query) {
-    only.emplace();
-    for (const auto& hit : store.postings().search(*request.query, PostingQuery{})) only->insert(hit.posting.id);
-  }
-  std::set<int64_t> shown;
-  for (const auto& f : ranked.ranked) shown.insert(f.postingId);
+  if (request.query) only = store.postings().matchingIds(*request.query);
+  RankingIndex index = loadRankingIndex(store, catalog, only);
+  std::vector<int64_t> eligible;
+  for (const auto& r : index.rank(profile, report.eligible)) eligible.push_back(r.id);
+  std::sort(eligible.begin(), eligible.end());
   std::vector<FitResult> out;
-  for (const auto& r : loadRankingIndex(store, catalog, only).rank(unconstrained, request.limit + limit)) {
-    if (shown.contains(r.id)) continue;
+  for (const auto& r : index.rank(unconstrained, report.eligible + limit)) {
+    if (std::binary_search(eligible.begin(), eligible.end(), r.id)) continue;
     auto stored = store.postings().find(r.id);
     if (!stored) continue;
     FitResult fit = fitPosting(profile, stored->posting, catalog);
@@ -380,7 +380,7 @@ void addFitRoutes(RouteTable& t) {
            out["excluded"] = report.total - report.eligible;
            json excluded = json::array();
            if (excludedLimit > 0 && report.eligible < report.total)
-             for (const auto& f : excludedNearTop(store, catalog, request, report, excludedLimit))
+             for (const auto& f : bestExcluded(store, catalog, request, report, excludedLimit))
                excluded.push_back(toJson(f));
            out["excluded_postings"] = std::move(excluded);
            return Reply::ok(std::move(out));

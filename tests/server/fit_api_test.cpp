@@ -267,6 +267,14 @@ TEST(FitApi, RankListsEligiblePostingsBestFirstAndWhatTheConstraintsExclude) {
   ASSERT_EQ(queried["excluded_postings"].size(), 1u);
   EXPECT_EQ(queried["excluded_postings"][0]["posting_id"], cheap);
 
+  // The best excluded posting is listed however far down the ranking it would come.
+  ASSERT_EQ(put(s, "/api/constraints", {{"min_pay", nullptr}})->status, 200);
+  auto one = get(s, "/api/rank?limit=1&excluded=1");
+  ASSERT_EQ(one["ranked"].size(), 1u);
+  EXPECT_EQ(one["eligible"], 2);
+  ASSERT_EQ(one["excluded_postings"].size(), 1u);
+  EXPECT_EQ(one["excluded_postings"][0]["posting_id"], manager);
+
   expectError(s.client()->Get("/api/rank?limit=0"), 400, "limit");
   expectError(s.client()->Get("/api/rank?limit=10001"), 400, "limit");
   expectError(s.client()->Get("/api/rank?excluded=101"), 400, "excluded");
