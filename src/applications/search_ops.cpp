@@ -48,6 +48,12 @@ Application requireApplication(Store& store, int64_t id, std::string_view field)
   return *a;
 }
 
+void requirePostingId(Store& store, int64_t id, std::string_view field) {
+  if (!store.postings().find(id))
+    throw Error(ErrorCode::not_found, fmt::format("no posting with id {}", id), std::string(field),
+                "list them with 'jobfit postings'");
+}
+
 Contact requireContact(Store& store, int64_t id, std::string_view field) {
   auto c = store.contacts().find(id);
   if (!c)
@@ -107,6 +113,7 @@ json applicationDetailJson(Store& store, const Application& a, Date today) {
 }
 
 PriorAttempts priorAttempts(Store& store, const Application& candidate, Date today) {
+  if (candidate.postingId) requirePostingId(store, *candidate.postingId);
   auto thresholds = silenceThresholds(store);
   auto existing = store.applications().list();
   auto check = checkDuplicates(candidate, appliedDate(candidate).value_or(startDate(candidate)),

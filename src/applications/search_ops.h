@@ -27,6 +27,8 @@ namespace jobfit {
 Application requireApplication(Store& store, int64_t id, std::string_view field = "id");
 Contact requireContact(Store& store, int64_t id, std::string_view field = "id");
 Reminder requireReminder(Store& store, int64_t id, std::string_view field = "id");
+// Throws Error(not_found) naming `field` when no stored posting has this id.
+void requirePostingId(Store& store, int64_t id, std::string_view field = "posting");
 
 // The silence thresholds from the settings.
 SilenceThresholds silenceThresholds(Store& store);
@@ -41,7 +43,8 @@ nlohmann::json applicationsJson(const std::vector<Application>& applications,
 // "reminders" (done ones too) and "linked_contacts" (the linked contacts' records).
 nlohmann::json applicationDetailJson(Store& store, const Application& a, Date today);
 
-// What the store says about a new application before it is added.
+// What the store says about a new application before it is added. Throws Error(not_found)
+// when the candidate names a posting that is not stored.
 struct PriorAttempts {
   std::vector<Application> duplicates;  // the same posting, or company and title within 90 days
   std::vector<Application> unanswered;  // the company left earlier ones without an answer

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,10 @@ struct ImportOptions {
 struct ImportPlan {
   std::vector<std::function<void(Store&)>> writes;
   std::vector<std::string> summary;  // "12 episodes", "2 activities"
+  // The id each posting of the document was written with, by its id in the document (they
+  // differ with ImportOptions::newIds); filled by the postings section's writes, read by the
+  // sections after it that refer to postings.
+  std::map<int64_t, int64_t> postingIds;
 };
 
 struct ArchiveSection {

@@ -2,6 +2,7 @@
 #include "applications/archive_section.h"
 #include "archive/archive.h"
 #include "evidence/archive_section.h"
+#include "fit/archive_section.h"
 #include "postings/archive_section.h"
 #include "worklog/archive_section.h"
 
@@ -19,6 +20,7 @@ const std::vector<ArchiveSection>& archiveSections() {
       expectationsSection(),
       draftsSection(),
       postingsSection(),
+      postingAppealsSection(),
   };
   return sections;
 }

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "demo/random.h"
 #include "evidence/calendar.h"
+#include "fit/profile_settings.h"
 
 namespace jobfit {
 
@@ -358,6 +359,32 @@ Written writeSearch(Store& store, const Clock& clock, Random& rng, const std::ve
   return written;
 }
 
+// What this person wants from work and will not accept, set as `jobfit values set` and
+// `constraints set` would; and how much a few postings appeal to them. The manager roles they
+// were promoted towards appeal most, though their days say managing people drains them: the
+// ranking flags those as "mostly the idea of it". Returns how many postings were rated.
+// Values and constraints someone set already (a demo added with --force) are kept.
+int writeFitProfile(Store& store, const Clock& clock, const std::vector<PostingRef>& stored) {
+  if (!readValues(store.settings()).any())
+    setValues(store, {"learning=3", "autonomy=4", "time_and_health=4", "meaning=2", "pay=2", "status=1"});
+  if (readConstraints(store.settings()) == Constraints{})
+    setConstraints(store, {"min_pay=50000", "currency=EUR", "period=year", "work_modes=remote,hybrid",
+                           "max_travel=0.3", "on_call=no"});
+  // The first posting of each of these roles, with its appeal.
+  const std::vector<std::pair<std::string, int>> appeal = {
+      {"Engineering Manager", 5}, {"Analytics Manager", 5}, {"Product Manager", 4},
+      {"Data Analyst", 3},        {"Technical Writer", 3},  {"Account Executive", 1}};
+  int rated = 0;
+  for (const auto& [role, value] : appeal)
+    for (const auto& p : stored)
+      if (p.title == role) {
+        store.fit().setAppeal({p.id, value, addDays(clock.today(), -rated)});
+        ++rated;
+        break;
+      }
+  return rated;
+}
+
 std::vector<int64_t> writeContacts(Store& store, const Clock& clock, Random& rng) {
   Date today = clock.today();
   std::vector<int64_t> ids;
@@ -421,6 +448,7 @@ DemoSummary writeDemo(Store& store, const Clock& clock, const DemoOptions& optio
     };
     summary.postings = importPostings(store, jsonl, "demo-postings.jsonl", importOptions, clock.now());
 
+    summary.appeals = writeFitProfile(store, clock, stored);
     auto contactIds = writeContacts(store, clock, rng);
     summary.contacts = static_cast<int>(contactIds.size());
     auto search = writeSearch(store, clock, rng, contactIds, stored);

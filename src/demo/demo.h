@@ -3,7 +3,9 @@
 // (writing and analysis energize; managing people and long meetings drain; energy falls in the
 // last two weeks), weekly burnout check-ins that rise, expectations the episodes contradict,
 // calendar drafts to rate, a hundred postings written for the demo and read by the real
-// analyzer and import, and forty applications with their history, contacts and reminders.
+// analyzer and import, values, constraints and appeal ratings for fit (so the ranking and a
+// "mostly the idea of it" flag show), and forty applications with their history, contacts and
+// reminders.
 // The same seed and the same day always give the same data.
 #pragma once
 
@@ -24,6 +26,7 @@ struct DemoOptions {
 struct DemoSummary {
   int episodes = 0, checkins = 0, expectations = 0, drafts = 0;
   int applications = 0, contacts = 0, reminders = 0;
+  int appeals = 0;  // postings rated for appeal
   PostingImportReport postings;
 };
 

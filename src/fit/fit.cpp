@@ -37,6 +37,14 @@ std::string FitResult::topReason() const {
   return contributions.front().text;
 }
 
+std::string fitBasis(const Profile& profile) {
+  bool hasEvidence = profile.evidence.episodes > 0;
+  if (hasEvidence && profile.values.any()) return "your episodes and your values";
+  if (hasEvidence) return "your episodes (no values set)";
+  if (profile.values.any()) return "your values and constraints only: no rated episodes yet";
+  return "nothing yet: log rated episodes and set your values for a real score";
+}
+
 FitResult fitPosting(const Profile& profile, const Posting& posting, const ActivityCatalog& catalog) {
   FitResult r;
   r.postingId = posting.id;
@@ -84,14 +92,7 @@ FitResult fitPosting(const Profile& profile, const Posting& posting, const Activ
     }
   if (energyShare > 0) r.expectedEnergy = energySum / energyShare;
 
-  if (hasEvidence && profile.values.any())
-    r.basis = "your episodes and your values";
-  else if (hasEvidence)
-    r.basis = "your episodes (no values set)";
-  else if (profile.values.any())
-    r.basis = "your values and constraints only: no rated episodes yet";
-  else
-    r.basis = "nothing yet: log rated episodes and set your values for a real score";
+  r.basis = fitBasis(profile);
   if (hasEvidence && !r.enoughEvidence)
     r.notes.push_back(fmt::format(
         "not enough evidence: your episodes cover {:.0f}% of this job's day (at least 3 episodes "

@@ -35,6 +35,9 @@ struct FitResult {
   std::string topReason() const;
 };
 
+// What scores rest on for this profile, in words ("your episodes and your values", ...).
+std::string fitBasis(const Profile& profile);
+
 FitResult fitPosting(const Profile& profile, const Posting& posting, const ActivityCatalog& catalog);
 
 // A posting the person rated for appeal (1-5), with its fit.

@@ -1,5 +1,10 @@
 #include "fit/fit_json.h"
 
+#include <fmt/format.h>
+
+#include "core/error.h"
+#include "core/json_read.h"
+
 namespace jobfit {
 
 using nlohmann::json;
@@ -74,6 +79,49 @@ json toJson(const IdeaFlag& f) {
               {"appeal", f.appeal},          {"score", round2(f.score)},
               {"appeal_rank", f.appealRank}, {"fit_rank", f.fitRank},
               {"draining_activities", f.drainingActivities}, {"text", f.text}};
+}
+
+json toJson(const RankReport& r) {
+  json out;
+  out["total"] = r.total;
+  out["eligible"] = r.eligible;
+  out["basis"] = r.basis;
+  json list = json::array();
+  for (size_t i = 0; i < r.ranked.size(); ++i) {
+    const auto& f = r.ranked[i];
+    list.push_back({{"rank", i + 1},
+                    {"posting_id", f.postingId},
+                    {"title", f.title},
+                    {"company", f.company},
+                    {"score", round2(f.score)},
+                    {"interval", {{"low", round2(f.low)}, {"high", round2(f.high)}}},
+                    {"enough_evidence", f.enoughEvidence},
+                    {"top_reason", f.topReason()}});
+  }
+  out["ranked"] = list;
+  json flags = json::array();
+  for (const auto& f : r.ideaFlags) flags.push_back(toJson(f));
+  out["idea_flags"] = flags;
+  return out;
+}
+
+json toJson(const Appeal& a) {
+  return json{{"posting_id", a.postingId}, {"appeal", a.appeal}, {"day", formatDate(a.day)}};
+}
+
+Appeal appealFromJson(const json& j, const std::string& path) {
+  JsonReader r(j, path);
+  Appeal a;
+  a.postingId = r.requiredInt("posting_id");
+  if (a.postingId <= 0)
+    throw Error(ErrorCode::invalid, fmt::format("{}.posting_id must be positive", path), r.path("posting_id"));
+  auto appeal = r.requiredInt("appeal");
+  if (appeal < 1 || appeal > 5)
+    throw Error(ErrorCode::invalid, fmt::format("{}.appeal must be from 1 to 5, got {}", path, appeal),
+                r.path("appeal"));
+  a.appeal = static_cast<int>(appeal);
+  a.day = parseDateField(r.requiredString("day"), r.path("day"));
+  return a;
 }
 
 }  // namespace jobfit

@@ -52,29 +52,35 @@ size_t refreshValueSignals(Store& store) {
 
 RankingIndex loadRankingIndex(Store& store, const ActivityCatalog& catalog,
                               const std::optional<std::set<int64_t>>& only) {
-  refreshValueSignals(store);
   std::vector<std::string> columns;
   for (const auto& a : catalog.all()) columns.push_back(a.id);
   RankingIndex index(columns);
-  FitFeatures f;
-  store.postings().forEachFeatures([&](const PostingFeatures& p) {
-    if (only && !only->count(p.id)) return;
-    f.id = p.id;
-    f.shares.clear();
+  index.reserve(only ? only->size() : static_cast<size_t>(store.postings().count()));
+  // Postings whose value signals are not stored yet (new or changed), by position.
+  std::vector<std::pair<size_t, int64_t>> missing;
+  std::vector<std::pair<uint32_t, float>> shares;
+  store.postings().forEachFeatures(only ? &*only : nullptr, [&](const PostingFeatures& p) {
+    shares.clear();
     for (const auto& [activity, share] : p.activities)
-      f.shares.emplace_back(activity, static_cast<float>(share));
-    f.annualPayMin = p.annualMin ? std::optional<float>(static_cast<float>(*p.annualMin)) : std::nullopt;
-    f.annualPayMax = p.annualMax ? std::optional<float>(static_cast<float>(*p.annualMax)) : std::nullopt;
-    f.currency = p.currency;
-    f.workMode = p.workMode;
-    f.employmentType = p.employmentType;
-    f.travelShare = p.travelShare ? std::optional<float>(static_cast<float>(*p.travelShare)) : std::nullopt;
-    f.onCall = p.onCall;
-    f.locations = join(p.locations, "; ");
-    f.valueSignal.fill(0);
-    for (size_t i = 0; i < kValueCount && i < p.valueSignals.size(); ++i) f.valueSignal[i] = p.valueSignals[i];
-    index.add(f);
+      if (uint32_t column = index.columnOf(activity); column != RankingIndex::kNoColumn)
+        shares.emplace_back(column, share);
+    auto unknownIfNull = [](const std::optional<double>& v) {
+      return v ? static_cast<float>(*v) : RankingIndex::kUnknown;
+    };
+    if (p.valueSignals.size() != kValueCount) missing.emplace_back(index.size(), p.id);
+    index.add(RankingIndex::Row{p.id, shares, p.valueSignals, unknownIfNull(p.annualMin),
+                                unknownIfNull(p.annualMax), unknownIfNull(p.travelShare), p.currency,
+                                p.locations, p.workMode, p.employmentType, p.onCall});
   });
+  if (!missing.empty())
+    store.transaction([&] {
+      for (const auto& [position, id] : missing)
+        if (auto stored = store.postings().find(id)) {
+          auto signals = valueSignals(stored->posting).signal;
+          store.fit().setValueSignals(id, signals);
+          index.setValues(position, signals);
+        }
+    });
   return index;
 }
 

@@ -123,30 +123,63 @@ ScoringModel buildModel(const Profile& profile, const std::vector<std::string>& 
 
 RankingIndex::RankingIndex(std::vector<std::string> activityColumns)
     : columns_(std::move(activityColumns)) {
-  for (size_t i = 0; i < columns_.size(); ++i) columnOf_[columns_[i]] = i;
+  for (size_t i = 0; i < columns_.size(); ++i) columnOf_.emplace(columns_[i], static_cast<uint32_t>(i));
+}
+
+void RankingIndex::reserve(size_t postings) {
+  ids_.reserve(postings);
+  shares_.reserve(postings * columns_.size());
+  values_.reserve(postings * kValueCount);
+  for (auto* v : {&payMin_, &payMax_, &travel_}) v->reserve(postings);
+  currency_.reserve(postings);
+  location_.reserve(postings);
+  for (auto* v : {&workMode_, &employmentType_, &onCall_}) v->reserve(postings);
+}
+
+uint32_t RankingIndex::columnOf(std::string_view activity) const {
+  auto it = columnOf_.find(activity);
+  return it == columnOf_.end() ? kNoColumn : it->second;
 }
 
 void RankingIndex::add(const FitFeatures& f) {
-  ids_.push_back(f.id);
+  std::vector<std::pair<uint32_t, float>> shares;
+  for (const auto& [activity, share] : f.shares)
+    if (uint32_t column = columnOf(activity); column != kNoColumn) shares.emplace_back(column, share);
+  add(Row{f.id, shares, f.valueSignal, f.annualPayMin.value_or(kNaN), f.annualPayMax.value_or(kNaN),
+          f.travelShare.value_or(kNaN), f.currency, f.locations, f.workMode, f.employmentType, f.onCall});
+}
+
+void RankingIndex::add(const Row& row) {
+  ids_.push_back(row.id);
   size_t base = shares_.size();
   shares_.resize(base + columns_.size(), 0.0f);
-  for (const auto& [activity, share] : f.shares) {
-    auto it = columnOf_.find(activity);
-    if (it != columnOf_.end()) shares_[base + it->second] += share;
+  for (const auto& [column, share] : row.shares) shares_[base + column] += share;
+  if (row.values.size() == kValueCount)
+    values_.insert(values_.end(), row.values.begin(), row.values.end());
+  else
+    values_.resize(values_.size() + kValueCount, 0.0f);
+  payMin_.push_back(row.payMin);
+  payMax_.push_back(row.payMax);
+  travel_.push_back(row.travel);
+  auto cur = currencyIndex_.find(row.currency);
+  if (cur == currencyIndex_.end()) {
+    cur = currencyIndex_.emplace(std::string(row.currency), static_cast<uint16_t>(currencies_.size())).first;
+    currencies_.emplace_back(row.currency);
   }
-  values_.insert(values_.end(), f.valueSignal.begin(), f.valueSignal.end());
-  payMin_.push_back(f.annualPayMin.value_or(kNaN));
-  payMax_.push_back(f.annualPayMax.value_or(kNaN));
-  travel_.push_back(f.travelShare.value_or(kNaN));
-  auto [cur, newCurrency] = currencyIndex_.try_emplace(f.currency, static_cast<uint16_t>(currencies_.size()));
-  if (newCurrency) currencies_.push_back(f.currency);
   currency_.push_back(cur->second);
-  auto [loc, newLocation] = locationIndex_.try_emplace(f.locations, static_cast<uint32_t>(locationTable_.size()));
-  if (newLocation) locationTable_.push_back(f.locations);
+  auto loc = locationIndex_.find(row.locations);
+  if (loc == locationIndex_.end()) {
+    loc = locationIndex_.emplace(std::string(row.locations), static_cast<uint32_t>(locationTable_.size())).first;
+    locationTable_.emplace_back(row.locations);
+  }
   location_.push_back(loc->second);
-  workMode_.push_back(static_cast<uint8_t>(f.workMode));
-  employmentType_.push_back(static_cast<uint8_t>(f.employmentType));
-  onCall_.push_back(f.onCall ? 1 : 0);
+  workMode_.push_back(static_cast<uint8_t>(row.workMode));
+  employmentType_.push_back(static_cast<uint8_t>(row.employmentType));
+  onCall_.push_back(row.onCall ? 1 : 0);
+}
+
+void RankingIndex::setValues(size_t position, const std::array<float, kValueCount>& values) {
+  std::copy(values.begin(), values.end(), values_.begin() + static_cast<std::ptrdiff_t>(position * kValueCount));
 }
 
 double RankingIndex::bytesPerPosting() const {

@@ -5,6 +5,9 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
+#include <span>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -106,7 +109,27 @@ class RankingIndex {
  public:
   explicit RankingIndex(std::vector<std::string> activityColumns);
 
+  static constexpr float kUnknown = std::numeric_limits<float>::quiet_NaN();
+  static constexpr uint32_t kNoColumn = std::numeric_limits<uint32_t>::max();
+
+  // One posting's facts as the index takes them, without copies: activity shares by column.
+  struct Row {
+    int64_t id = 0;
+    std::span<const std::pair<uint32_t, float>> shares;  // column, share
+    std::span<const float> values;  // kValueCount value signals, or empty for none
+    float payMin = kUnknown, payMax = kUnknown, travel = kUnknown;
+    std::string_view currency, locations;
+    WorkMode workMode = WorkMode::unknown;
+    EmploymentType employmentType = EmploymentType::unknown;
+    bool onCall = false;
+  };
+  void reserve(size_t postings);
   void add(const FitFeatures& f);
+  void add(const Row& row);
+  // The column of an activity id, or kNoColumn.
+  uint32_t columnOf(std::string_view activity) const;
+  // Sets the value signals of the posting at `position` (0-based, in the order added).
+  void setValues(size_t position, const std::array<float, kValueCount>& values);
   size_t size() const { return ids_.size(); }
   const std::vector<std::string>& columns() const { return columns_; }
   // Bytes held per posting (features only).
@@ -123,8 +146,16 @@ class RankingIndex {
   double touchAll() const;
 
  private:
+  // Hashes std::string and std::string_view alike, so lookups need no copy.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename T>
+  using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
+
   std::vector<std::string> columns_;
-  std::unordered_map<std::string, size_t> columnOf_;
+  TextMap<uint32_t> columnOf_;
   std::vector<int64_t> ids_;
   std::vector<float> shares_;  // size() x columns
   std::vector<float> values_;  // size() x kValueCount
@@ -133,8 +164,8 @@ class RankingIndex {
   std::vector<uint32_t> location_;  // index into locationTable_
   std::vector<uint8_t> workMode_, employmentType_, onCall_;
   std::vector<std::string> currencies_, locationTable_;
-  std::unordered_map<std::string, uint16_t> currencyIndex_;
-  std::unordered_map<std::string, uint32_t> locationIndex_;
+  TextMap<uint16_t> currencyIndex_;
+  TextMap<uint32_t> locationIndex_;
 };
 
 }  // namespace jobfit

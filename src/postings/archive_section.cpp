@@ -63,12 +63,14 @@ ArchiveSection postingsSection() {
          ImportPlan& plan) {
         JsonReader r(document, "");
         const auto& arr = r.array("postings");
-        std::vector<StoredPosting> postings;
+        // Each posting with its id in the document.
+        std::vector<std::pair<int64_t, StoredPosting>> postings;
         std::set<int64_t> ids;
         int unchanged = 0;
         for (size_t i = 0; i < arr.size(); ++i) {
           auto path = fmt::format("postings[{}]", i);
           StoredPosting sp = storedFromJson(arr[i], path);
+          int64_t fileId = sp.posting.id;
           if (options.newIds) {
             sp.posting.id = 0;
           } else {
@@ -90,12 +92,12 @@ ArchiveSection postingsSection() {
                           "as new ones");
             }
           }
-          postings.push_back(std::move(sp));
+          postings.emplace_back(fileId, std::move(sp));
         }
         if (postings.empty() && !unchanged) return;
         plan.summary.push_back(archive::summaryLine(postings.size(), unchanged, "postings"));
-        plan.writes.push_back([postings = std::move(postings)](Store& store) {
-          for (const auto& sp : postings) store.postings().restore(sp);
+        plan.writes.push_back([postings = std::move(postings), &plan](Store& store) {
+          for (const auto& [fileId, sp] : postings) plan.postingIds[fileId] = store.postings().restore(sp);
         });
       },
   };

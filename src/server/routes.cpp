@@ -12,6 +12,7 @@ constexpr RouteGroup kRouteGroups[] = {
     {"applications", addApplicationsRoutes},
     {"evidence", addEvidenceRoutes},
     {"postings", addPostingRoutes},
+    {"fit", addFitRoutes},
 };
 }  // namespace
 

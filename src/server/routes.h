@@ -13,5 +13,6 @@ void addSettingsRoutes(RouteTable& table);  // key-value settings
 void addApplicationsRoutes(RouteTable& table);  // the job search: applications, contacts, stats
 void addEvidenceRoutes(RouteTable& table);  // insights, check-ins, expectations, drafts, report
 void addPostingRoutes(RouteTable& table);   // job postings: analyse, add, import, search
+void addFitRoutes(RouteTable& table);       // values, constraints, fit, rank, appeal
 
 }  // namespace jobfit::server

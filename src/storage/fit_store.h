@@ -23,6 +23,8 @@ class FitStore {
   virtual ~FitStore() = default;
   // Records (or replaces) the appeal of a posting; throws Error(not_found) for no such posting.
   virtual void setAppeal(const Appeal& a) = 0;
+  // Forgets the appeal of a posting; throws Error(not_found) when it has none.
+  virtual void removeAppeal(int64_t postingId) = 0;
   virtual std::vector<Appeal> appeals() = 0;
   // Postings whose value signals are missing (new, or changed since they were computed).
   virtual std::vector<int64_t> postingsWithoutValueSignals() = 0;

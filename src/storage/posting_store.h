@@ -5,7 +5,10 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/time.h"
@@ -66,22 +69,20 @@ struct SearchHit {
   std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges of the matches in snippet
 };
 
-// The facts a fit ranking reads for every posting, streamed without the texts.
+// The facts a fit ranking reads of one posting, streamed without the texts. The views are
+// valid only during the visit.
 struct PostingFeatures {
   int64_t id = 0;
   WorkMode workMode = WorkMode::unknown;
   EmploymentType employmentType = EmploymentType::unknown;
-  Seniority seniority = Seniority::unknown;
   std::optional<double> annualMin, annualMax;
-  std::string currency;
+  std::string_view currency;  // empty when no pay is stated
   std::optional<double> travelShare;
-  bool onCall = false, shifts = false, weekends = false, overtime = false;
-  bool managesPeople = false;
-  std::optional<int> reports;
-  std::vector<std::string> locations;
-  std::vector<std::pair<std::string, double>> activities;  // activity id, share
+  bool onCall = false;
+  std::string_view locations;  // joined with "; "
+  std::span<const std::pair<std::string_view, float>> activities;  // activity id, share
   // Value signals (src/fit/value_signals.h) in kValueNames order; empty when not computed.
-  std::vector<float> valueSignals;
+  std::span<const float> valueSignals;
 };
 
 class PostingStore {
@@ -103,11 +104,16 @@ class PostingStore {
   // Full-text search over title, company, description and skills, best BM25 first.
   // query: words (all must match), "quoted phrases", prefix* and OR between terms.
   virtual std::vector<SearchHit> search(const std::string& query, const PostingQuery& q) = 0;
+  // The ids of every posting the query matches, ascending, without ranking or snippets.
+  // Throws Error(usage) for a query with no words or that the index cannot read.
+  virtual std::set<int64_t> matchingIds(const std::string& query) = 0;
   virtual int64_t count() = 0;
   // Every stored posting in id order, one at a time (export).
   virtual void forEach(const std::function<void(const StoredPosting&)>& visit) = 0;
-  // The ranking features of every posting in id order, streamed.
-  virtual void forEachFeatures(const std::function<void(const PostingFeatures&)>& visit) = 0;
+  // The ranking features of every posting (or of those in `only`, when given) in id order,
+  // streamed in one ordered pass over a compact table (docs/postings-store.md).
+  virtual void forEachFeatures(const std::set<int64_t>* only,
+                               const std::function<void(const PostingFeatures&)>& visit) = 0;
 };
 
 // The URL with the scheme and host lower-cased, the fragment, tracking parameters (utm_*,

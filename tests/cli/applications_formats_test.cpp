@@ -12,6 +12,7 @@ using nlohmann::json;
 // A search with moves back and forth, notes with commas, quotes and line breaks, a reply, a
 // referral and a closed application: everything the two CSV files must carry.
 void buildSearch(const Jobfit& jf) {
+  addPostings(jf, 12);
   jf.ok({"contact", "add", "Jane \"JD\" Doe"});
   jf.ok({"app", "add", "--company", "Acme, Inc.", "--title", "Data Analyst", "--referrer", "1",
          "--applied", "2026-01-05", "--url", "https://acme.example/jobs/1", "--salary", "60-70k EUR",

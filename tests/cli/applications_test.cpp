@@ -21,6 +21,7 @@ class Search : public ::testing::Test {
 };
 
 TEST_F(Search, AddMoveShowAndListAsJson) {
+  addPostings(jf, 12);
   EXPECT_EQ(jf.ok({"contact", "add", "Jane Doe", "--company", "Acme", "--how", "ex-colleague"}),
             "1\n");
   EXPECT_EQ(add({"--company", "Acme", "--title", "Data Analyst", "--referrer", "jane doe",
@@ -75,9 +76,26 @@ TEST_F(Search, DuplicatesNeedForceAndEarlierSilenceIsReported) {
   EXPECT_EQ(forced.status, 0);
   EXPECT_EQ(forced.out, "3\n");
   // Same posting, whatever the title.
+  addPostings(jf, 7);
   add({"--company", "Beta", "--title", "One", "--posting", "7"});
   EXPECT_EQ(jf.run({"app", "add", "--company", "Gamma", "--title", "Two", "--posting", "7"}).status, 1);
   EXPECT_EQ(jf.run({"app", "add", "--company", "Gamma", "--title", "Two", "--posting", "-7"}).status, 2);
+}
+
+TEST_F(Search, APostingThatIsNotStoredIsRefusedAndNothingIsWritten) {
+  addPostings(jf, 2);
+  auto r = jf.run({"app", "add", "--company", "Acme", "--title", "Analyst", "--posting", "3"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("no posting with id 3"), std::string::npos) << r.err;
+  EXPECT_EQ(json::parse(jf.ok({"apps", "--json"})).size(), 0u);
+
+  add({"--company", "Acme", "--title", "Analyst", "--posting", "2"});
+  auto edit = jf.run({"app", "edit", "1", "--posting", "99"});
+  EXPECT_EQ(edit.status, 1);
+  EXPECT_NE(edit.err.find("no posting with id 99"), std::string::npos) << edit.err;
+  EXPECT_EQ(json::parse(jf.ok({"app", "show", "1", "--json"}))["posting_id"], 2);
+  jf.ok({"app", "edit", "1", "--posting", "1"});
+  EXPECT_EQ(json::parse(jf.ok({"app", "show", "1", "--json"}))["posting_id"], 1);
 }
 
 TEST_F(Search, InboxAndBareJobfit) {

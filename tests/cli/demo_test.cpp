@@ -81,6 +81,19 @@ TEST(Demo, EveryCapabilityHasDataAfterwards) {
   auto manager = json::parse(jf.ok({"posting", "show", "4", "--json"}));
   EXPECT_TRUE(manager["management"]["manages_people"]) << manager["title"];
 
+  // Fit: values and constraints are set, the ranking leaves some postings out, and a manager
+  // role this person rated highly is flagged as mostly the idea of it.
+  EXPECT_GT(json::parse(jf.ok({"values", "--json"}))["time_and_health"].get<double>(), 0);
+  auto rank = json::parse(jf.ok({"rank", "--json"}));
+  EXPECT_EQ(rank["total"], 100);
+  EXPECT_GE(rank["eligible"].get<int>(), 20) << rank["eligible"];
+  EXPECT_LT(rank["eligible"].get<int>(), 100);
+  ASSERT_FALSE(rank["ranked"].empty());
+  bool managerFlagged = false;
+  for (const auto& f : rank["idea_flags"])
+    managerFlagged = managerFlagged || f["title"].get<std::string>().find("Manager") != std::string::npos;
+  EXPECT_TRUE(managerFlagged) << rank["idea_flags"].dump(1);
+
   // The job search: forty applications, referrals answered more often than cold ones.
   auto apps = json::parse(jf.ok({"apps", "--json"}));
   ASSERT_EQ(apps.size(), 40u);

@@ -127,4 +127,12 @@ std::string Jobfit::ok(const std::vector<std::string>& args, const std::string& 
   return r.out;
 }
 
+void addPostings(const Jobfit& jf, int count) {
+  std::string csv = "title,company,location,description\n";
+  for (int i = 1; i <= count; ++i)
+    csv += "Role " + std::to_string(i) + ",Company " + std::to_string(i) + ",Berlin,Work number " +
+           std::to_string(i) + ".\n";
+  jf.ok({"postings", "import", "-", "--format", "csv"}, csv);
+}
+
 }  // namespace jobfit::testing

@@ -46,6 +46,8 @@ class Jobfit {
 // Starts build/jobfit with args and the environment; does not wait. Returns the pid.
 int spawnJobfit(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
                 const std::filesystem::path& stdoutFile);
+// Imports `count` small postings (ids 1..count in a new database), for records that link one.
+void addPostings(const Jobfit& jf, int count);
 std::string readFile(const std::filesystem::path& path);
 void writeFile(const std::filesystem::path& path, const std::string& text);
 

@@ -3,21 +3,12 @@
 // another column and checks the move through the API, moves one with the keyboard, closes one
 // with a reflection, adds and logs a contact, and saves screenshots of each view.
 import path from "node:path";
+import { apiClient, daysFrom } from "./e2e_support.mjs";
 
 export async function searchChecks({ page, base, session, check, shots }) {
   const today = session.today;
-  const dayOf = (n) => {
-    const d = new Date(`${today}T12:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + n);
-    return d.toISOString().slice(0, 10);
-  };
-  const headers = { "Content-Type": "application/json", "X-CSRF-Token": session.csrf_token };
-  const api = async (method, url, body) => {
-    const r = await fetch(`${base}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
+  const dayOf = daysFrom(today);
+  const api = apiClient(base, session);
 
   // A search in progress, through the API.
   const jane = await api("POST", "/api/contacts", { name: "Jane Doe", company: "Initech", role: "Engineering manager", how: "former colleague" });

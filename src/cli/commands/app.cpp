@@ -14,10 +14,11 @@ namespace jobfit::cli {
 
 namespace {
 
-std::optional<int64_t> parsePosting(const std::optional<std::string>& text) {
-  if (!text) return std::nullopt;
-  // Postings live in their own table; the link is checked as a positive id only for now.
-  return parseId(*text, "posting");
+// The id of a stored posting; throws Error(not_found) for an id no posting has.
+int64_t storedPostingId(Store& store, const std::string& text) {
+  int64_t id = parseId(text, "posting");
+  requirePostingId(store, id);
+  return id;
 }
 
 // Tells the person, before they try again, that this company left them without an answer.
@@ -118,7 +119,7 @@ struct AppFlags {
     ApplicationEdit e;
     e.company = company;
     e.title = title;
-    if (posting) e.posting = parsePosting(posting);
+    if (posting) e.posting = storedPostingId(store, *posting);
     e.url = url;
     if (channel) e.channel = requireChannel(*channel);
     e.resume = resume;

@@ -13,6 +13,7 @@
 #include "fit/fit_json.h"
 #include "fit/person.h"
 #include "fit/profile_settings.h"
+#include "fit/rank_ops.h"
 #include "postings/analyze.h"
 
 namespace jobfit::cli {
@@ -178,51 +179,15 @@ void attachRank(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
   cmd->add_option("--limit", args->limit, "How many to show (1-10000)");
   cmd->add_flag("--json", args->json, "Print JSON");
   cmd->callback([args, &ctx] {
-    if (args->limit < 1 || args->limit > 10000)
-      throw Error(ErrorCode::usage, fmt::format("--limit must be from 1 to 10000, got {}", args->limit), "limit");
+    if (args->limit < 1 || args->limit > static_cast<int>(kMaxRankLimit))
+      throw Error(ErrorCode::usage,
+                  fmt::format("--limit must be from 1 to {}, got {}", kMaxRankLimit, args->limit), "limit");
     auto& store = ctx.store();
-    ActivityCatalog catalog = loadCatalog(store);
-    Profile profile = loadProfile(store, catalog);
-    std::optional<std::set<int64_t>> only;
-    if (args->query) {
-      PostingQuery q;
-      q.limit = 1'000'000;
-      only.emplace();
-      for (const auto& hit : store.postings().search(*args->query, q)) only->insert(hit.posting.id);
-    }
-    RankingIndex index = loadRankingIndex(store, catalog, only);
-    size_t eligible = 0;
-    auto ranked = index.rank(profile, static_cast<size_t>(args->limit), &eligible);
-    std::vector<FitResult> results;
-    for (const auto& r : ranked)
-      if (auto stored = store.postings().find(r.id))
-        results.push_back(fitPosting(profile, stored->posting, catalog));
-    auto flags = ideaFlags(appealRatings(store, profile, catalog), catalog);
-    if (args->json) {
-      nlohmann::json out;
-      out["total"] = index.size();
-      out["eligible"] = eligible;
-      out["basis"] = results.empty() ? "" : results.front().basis;
-      nlohmann::json list = nlohmann::json::array();
-      for (size_t i = 0; i < results.size(); ++i) {
-        const auto& r = results[i];
-        list.push_back({{"rank", i + 1},
-                        {"posting_id", r.postingId},
-                        {"title", r.title},
-                        {"company", r.company},
-                        {"score", std::round(r.score * 100) / 100},
-                        {"interval", {{"low", std::round(r.low * 100) / 100}, {"high", std::round(r.high * 100) / 100}}},
-                        {"enough_evidence", r.enoughEvidence},
-                        {"top_reason", r.topReason()}});
-      }
-      out["ranked"] = list;
-      nlohmann::json flagList = nlohmann::json::array();
-      for (const auto& f : flags) flagList.push_back(toJson(f));
-      out["idea_flags"] = flagList;
-      return printJson(ctx, out);
-    }
-    if (index.size() == 0) {
-      ctx.out() << "No postings yet. Add some with 'jobfit posting add FILE' or 'jobfit postings import'.\n";
+    RankReport report = rankStored(store, loadCatalog(store), {args->query, static_cast<size_t>(args->limit)});
+    if (args->json) return printJson(ctx, toJson(report));
+    if (report.total == 0) {
+      ctx.out() << (args->query ? "No postings match that query.\n"
+                                : "No postings yet. Add some with 'jobfit posting add FILE' or 'jobfit postings import'.\n");
       return;
     }
     Table t;
@@ -232,19 +197,19 @@ void attachRank(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
     t.column("Interval", Table::Align::right);
     t.column("Posting");
     t.column("Top reason");
-    for (size_t i = 0; i < results.size(); ++i) {
-      const auto& r = results[i];
+    for (size_t i = 0; i < report.ranked.size(); ++i) {
+      const auto& r = report.ranked[i];
       std::string name = r.company.empty() ? r.title : r.title + " at " + r.company;
       if (name.size() > 44) name = name.substr(0, 41) + "...";
       t.row({std::to_string(i + 1), std::to_string(r.postingId), scoreText(r.score),
              intervalText(r.low, r.high), name, r.topReason()});
     }
     t.print(ctx.out());
-    ctx.out() << fmt::format("{} of {} postings meet your constraints; scores rest on {}.\n", eligible,
-                             index.size(), results.empty() ? "nothing yet" : results.front().basis);
-    if (!flags.empty()) {
+    ctx.out() << fmt::format("{} of {} postings meet your constraints; scores rest on {}.\n", report.eligible,
+                             report.total, report.basis);
+    if (!report.ideaFlags.empty()) {
       ctx.out() << '\n' << ctx.yellow("Mostly the idea of it:") << '\n';
-      for (const auto& f : flags) ctx.out() << "  - " << f.text << '\n';
+      for (const auto& f : report.ideaFlags) ctx.out() << "  - " << f.text << '\n';
     }
   });
 }

@@ -17,6 +17,12 @@ void SqliteFitStore::setAppeal(const Appeal& a) {
   st.bind(1, a.postingId).bind(2, a.appeal).bind(3, formatDate(a.day)).run();
 }
 
+void SqliteFitStore::removeAppeal(int64_t postingId) {
+  db_.prepare("DELETE FROM posting_appeal WHERE posting_id = ?").bind(1, postingId).run();
+  if (db_.changes() == 0)
+    throw Error(ErrorCode::not_found, fmt::format("posting {} has no appeal rating", postingId), "id");
+}
+
 std::vector<Appeal> SqliteFitStore::appeals() {
   auto st = db_.prepare("SELECT posting_id, appeal, day FROM posting_appeal ORDER BY posting_id");
   std::vector<Appeal> out;

@@ -1,5 +1,6 @@
 // SQL for postings: the row, its child tables (locations, activities, skills, evidence), the
 // duplicate lookup, listing with filters and FTS5 search.
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <variant>
@@ -8,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/text.h"
+#include "storage/sqlite/feature_sql.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace jobfit::sqlite {
@@ -48,7 +50,7 @@ int64_t secondsOf(Instant t) { return static_cast<int64_t>(t.time_since_epoch().
 
 template <typename E>
 E enumColumn(const Statement& st, int column, std::optional<E> (*parse)(std::string_view)) {
-  return parse(st.text(column)).value_or(E{});
+  return parse(st.textView(column)).value_or(E{});
 }
 
 std::vector<std::string> splitUnits(const std::string& joined) {
@@ -243,7 +245,11 @@ struct SqlitePostingStore::Prepared {
         insertActivity(db.prepare("INSERT INTO posting_activities (posting_id, position, "
                                   "activity, share) VALUES (?, ?, ?, ?)")),
         insertSkill(db.prepare(
-            "INSERT INTO posting_skills (posting_id, position, skill) VALUES (?, ?, ?)")) {}
+            "INSERT INTO posting_skills (posting_id, position, skill) VALUES (?, ?, ?)")),
+        writeFeatures(db.prepare(
+            "INSERT OR REPLACE INTO posting_fit_features (posting_id, work_mode, employment_type, "
+            "pay_annual_min, pay_annual_max, pay_currency, travel_share, on_call, locations, "
+            "activities) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
 
   // The statement inserting n evidence rows at once, prepared on first use.
   Statement& insertEvidence(Connection& db, size_t n) {
@@ -260,6 +266,7 @@ struct SqlitePostingStore::Prepared {
       indexDelete, byContent;
   Statement deleteLocations, deleteActivities, deleteSkills, deleteEvidence;
   Statement insertLocation, insertActivity, insertSkill;
+  Statement writeFeatures;
   std::map<size_t, Statement> evidenceInserts;
 };
 
@@ -355,6 +362,7 @@ void SqlitePostingStore::writeChildren(int64_t id, const Posting& p, bool replac
       del->bind(1, id).run();
     }
   }
+  writeFeatures(id, p);
   for (size_t i = 0; i < p.locations.size(); ++i) {
     s.insertLocation.reset();
     s.insertLocation.bind(1, id).bind(2, static_cast<int64_t>(i)).bind(3, p.locations[i]).run();
@@ -535,12 +543,40 @@ std::vector<PostingSummary> SqlitePostingStore::list(const PostingQuery& q) {
   return out;
 }
 
-std::vector<SearchHit> SqlitePostingStore::search(const std::string& text, const PostingQuery& q) {
-  flushIndex();
+namespace {
+
+// The FTS5 expression for a search; throws Error(usage) when it has no words.
+std::string matchExpression(const std::string& text) {
   std::string match = ftsQuery(text);
   if (match.empty())
     throw Error(ErrorCode::usage, "the search has no words to look for", "query",
                 "for example: jobfit postings search \"data engineer\"");
+  return match;
+}
+
+Error unreadableQuery(const std::string& text, const Error& e) {
+  return Error(ErrorCode::usage, fmt::format("cannot search for '{}': {}", text, e.what()), "query");
+}
+
+}  // namespace
+
+std::set<int64_t> SqlitePostingStore::matchingIds(const std::string& text) {
+  flushIndex();
+  std::string match = matchExpression(text);
+  std::set<int64_t> ids;
+  try {
+    auto st = db_.prepare("SELECT rowid FROM postings_fts WHERE postings_fts MATCH ?");
+    st.bind(1, match);
+    while (st.step()) ids.insert(ids.end(), st.integer(0));
+  } catch (const Error& e) {
+    throw unreadableQuery(text, e);
+  }
+  return ids;
+}
+
+std::vector<SearchHit> SqlitePostingStore::search(const std::string& text, const PostingQuery& q) {
+  flushIndex();
+  std::string match = matchExpression(text);
   // First the ids in rank order (FTS5 sorts by its configured bm25 rank itself), then the
   // summaries and snippets of only the hits shown.
   std::vector<Parameter> params;
@@ -561,8 +597,7 @@ std::vector<SearchHit> SqlitePostingStore::search(const std::string& text, const
   st.bind(i + 1, static_cast<int64_t>(q.offset));
     while (st.step()) ranked.emplace_back(st.integer(0), st.real(1));
   } catch (const Error& e) {
-    throw Error(ErrorCode::usage, fmt::format("cannot search for '{}': {}", text, e.what()),
-                "query");
+    throw unreadableQuery(text, e);
   }
   std::vector<SearchHit> hits;
   if (ranked.empty()) return hits;
@@ -607,56 +642,109 @@ void SqlitePostingStore::forEach(const std::function<void(const StoredPosting&)>
     if (auto sp = find(ids.integer(0))) visit(*sp);
 }
 
-void SqlitePostingStore::forEachFeatures(const std::function<void(const PostingFeatures&)>& visit) {
-  // Three cursors in posting id order, merged: one pass over each table, nothing held.
-  auto rows = db_.prepare(
-      "SELECT id, work_mode, employment_type, seniority, pay_annual_min, pay_annual_max, "
-      "pay_currency, travel_share, on_call, shifts, weekends, overtime, manages_people, reports "
-      "FROM postings ORDER BY id");
-  auto activities = db_.prepare(
-      "SELECT posting_id, activity, share FROM posting_activities ORDER BY posting_id, position");
-  auto locations = db_.prepare(
-      "SELECT posting_id, location FROM posting_locations ORDER BY posting_id, position");
-  auto signals = db_.prepare(
-      "SELECT posting_id, learning, autonomy, pay, stability, time_and_health, people, meaning, "
-      "status FROM posting_value_signals ORDER BY posting_id");
-  bool moreActivities = activities.step(), moreLocations = locations.step();
+void SqlitePostingStore::writeFeatures(int64_t id, const Posting& p) {
+  std::string activities;
+  for (const auto& a : p.activities) {
+    if (!activities.empty()) activities += ';';
+    // The shortest text that reads back as the same float: the ranking holds floats.
+    activities += fmt::format("{}={}", a.activity, static_cast<float>(a.share));
+  }
+  auto& st = prepared().writeFeatures;
+  st.reset();
+  st.bind(1, id).bind(2, toString(p.workMode)).bind(3, toString(p.employmentType));
+  if (p.pay)
+    st.bind(4, p.pay->annualMin).bind(5, p.pay->annualMax).bind(6, p.pay->currency);
+  else
+    st.bindNull(4).bindNull(5).bind(6, "");
+  st.bind(7, p.travelShare).bind(8, p.onCall.value ? 1 : 0).bind(9, join(p.locations, "; "));
+  st.bind(10, activities).run();
+}
+
+namespace {
+
+// Reads features rows (kFeatureQueries[0] or kFeatureProbes[0]) into one PostingFeatures,
+// reusing its buffer for the parsed activity shares.
+class FeatureReader {
+ public:
+  const PostingFeatures& read(const Statement& st) {
+    f_.id = st.integer(0);
+    f_.workMode = enumColumn(st, 1, parseWorkMode);
+    f_.employmentType = enumColumn(st, 2, parseEmploymentType);
+    f_.annualMin = optionalReal(st, 3);
+    f_.annualMax = optionalReal(st, 4);
+    f_.currency = st.textView(5);
+    f_.travelShare = optionalReal(st, 6);
+    f_.onCall = st.integer(7) != 0;
+    f_.locations = st.textView(8);
+    shares_.clear();
+    std::string_view text = st.textView(9);
+    while (!text.empty()) {
+      size_t end = text.find(';');
+      std::string_view item = text.substr(0, end);
+      size_t eq = item.find('=');
+      float share = 0;
+      if (eq != std::string_view::npos) {
+        std::from_chars(item.data() + eq + 1, item.data() + item.size(), share);
+        shares_.emplace_back(item.substr(0, eq), share);
+      }
+      text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    }
+    f_.activities = shares_;
+    f_.valueSignals = {};
+    return f_;
+  }
+  // Attaches the value signals in columns 1-8 of st.
+  const PostingFeatures& withSignals(const Statement& st) {
+    for (int i = 0; i < 8; ++i) signals_[static_cast<size_t>(i)] = static_cast<float>(st.real(i + 1));
+    f_.valueSignals = signals_;
+    return f_;
+  }
+
+ private:
+  PostingFeatures f_;
+  std::vector<std::pair<std::string_view, float>> shares_;
+  std::array<float, 8> signals_{};
+};
+
+// Below this many ids, `only` is read by probing each id rather than by the full pass.
+constexpr size_t kProbeAtMost = 50'000;
+
+}  // namespace
+
+void SqlitePostingStore::forEachFeatures(const std::set<int64_t>* only,
+                                         const std::function<void(const PostingFeatures&)>& visit) {
+  FeatureReader reader;
+  if (only && only->size() <= kProbeAtMost) {
+    auto rows = db_.prepare(kFeatureProbes[0]);
+    auto signals = db_.prepare(kFeatureProbes[1]);
+    for (int64_t id : *only) {
+      rows.reset();
+      rows.bind(1, id);
+      if (!rows.step()) continue;
+      const PostingFeatures* f = &reader.read(rows);
+      signals.reset();
+      signals.bind(1, id);
+      if (signals.step()) f = &reader.withSignals(signals);
+      visit(*f);
+    }
+    return;
+  }
+  // Two cursors in posting id order, merged: one pass over each table, nothing held.
+  auto rows = db_.prepare(kFeatureQueries[0]);
+  auto signals = db_.prepare(kFeatureQueries[1]);
   bool moreSignals = signals.step();
-  PostingFeatures f;
+  auto wanted = only ? only->begin() : std::set<int64_t>::const_iterator{};
   while (rows.step()) {
-    f.id = rows.integer(0);
-    f.workMode = enumColumn(rows, 1, parseWorkMode);
-    f.employmentType = enumColumn(rows, 2, parseEmploymentType);
-    f.seniority = enumColumn(rows, 3, parseSeniority);
-    f.annualMin = optionalReal(rows, 4);
-    f.annualMax = optionalReal(rows, 5);
-    f.currency = rows.text(6);
-    f.travelShare = optionalReal(rows, 7);
-    f.onCall = rows.integer(8) != 0;
-    f.shifts = rows.integer(9) != 0;
-    f.weekends = rows.integer(10) != 0;
-    f.overtime = rows.integer(11) != 0;
-    f.managesPeople = rows.integer(12) != 0;
-    f.reports.reset();
-    if (auto r = rows.optionalInteger(13)) f.reports = static_cast<int>(*r);
-    f.activities.clear();
-    while (moreActivities && activities.integer(0) <= f.id) {
-      if (activities.integer(0) == f.id)
-        f.activities.emplace_back(activities.text(1), activities.real(2));
-      moreActivities = activities.step();
+    int64_t id = rows.integer(0);
+    if (only) {
+      while (wanted != only->end() && *wanted < id) ++wanted;
+      if (wanted == only->end()) break;
+      if (*wanted != id) continue;
     }
-    f.locations.clear();
-    while (moreLocations && locations.integer(0) <= f.id) {
-      if (locations.integer(0) == f.id) f.locations.push_back(locations.text(1));
-      moreLocations = locations.step();
-    }
-    f.valueSignals.clear();
-    while (moreSignals && signals.integer(0) <= f.id) {
-      if (signals.integer(0) == f.id)
-        for (int i = 1; i <= 8; ++i) f.valueSignals.push_back(static_cast<float>(signals.real(i)));
-      moreSignals = signals.step();
-    }
-    visit(f);
+    const PostingFeatures* f = &reader.read(rows);
+    while (moreSignals && signals.integer(0) < id) moreSignals = signals.step();
+    if (moreSignals && signals.integer(0) == id) f = &reader.withSignals(signals);
+    visit(*f);
   }
 }
 

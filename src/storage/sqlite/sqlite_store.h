@@ -139,9 +139,11 @@ class SqlitePostingStore final : public PostingStore {
   void remove(int64_t id) override;
   std::vector<PostingSummary> list(const PostingQuery& query) override;
   std::vector<SearchHit> search(const std::string& query, const PostingQuery& q) override;
+  std::set<int64_t> matchingIds(const std::string& query) override;
   int64_t count() override;
   void forEach(const std::function<void(const StoredPosting&)>& visit) override;
-  void forEachFeatures(const std::function<void(const PostingFeatures&)>& visit) override;
+  void forEachFeatures(const std::set<int64_t>* only,
+                       const std::function<void(const PostingFeatures&)>& visit) override;
 
  private:
   // The statements an import runs for every posting, prepared once.
@@ -151,6 +153,8 @@ class SqlitePostingStore final : public PostingStore {
                     uint64_t hash);
   void updateRow(const Posting& p, int64_t id, Instant lastSeen, uint64_t hash);
   void writeChildren(int64_t id, const Posting& p, bool replace);
+  // The posting's row of the compact features table (posting_fit_features), replaced.
+  void writeFeatures(int64_t id, const Posting& p);
   // The full-text index is external-content: these keep it in step with the rows. Inside a
   // transaction the index writes wait until just before COMMIT (see flushIndex).
   void indexAdd(int64_t id, const Posting& p);
@@ -180,6 +184,7 @@ class SqliteFitStore final : public FitStore {
  public:
   explicit SqliteFitStore(Connection& db) : db_(db) {}
   void setAppeal(const Appeal& a) override;
+  void removeAppeal(int64_t postingId) override;
   std::vector<Appeal> appeals() override;
   std::vector<int64_t> postingsWithoutValueSignals() override;
   void setValueSignals(int64_t postingId, const std::array<float, kValueCount>& signals) override;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "core/error.h"
 #include "storage/store.h"
 #include "support/cli.h"
@@ -289,27 +291,77 @@ TEST_F(PostingStoreTest, RestoreKeepsIdsAndSeenDates) {
   EXPECT_EQ(*back, sp);
 }
 
+// What a features visit shows, copied out of the views.
+struct SeenFeatures {
+  int64_t id = 0;
+  WorkMode workMode = WorkMode::unknown;
+  std::optional<double> annualMax;
+  std::string currency, locations;
+  bool onCall = false;
+  std::vector<std::pair<std::string, float>> activities;
+  std::vector<float> signals;
+};
+
+std::vector<SeenFeatures> features(PostingStore& store, const std::set<int64_t>* only = nullptr) {
+  std::vector<SeenFeatures> seen;
+  store.forEachFeatures(only, [&](const PostingFeatures& f) {
+    SeenFeatures s{f.id, f.workMode, f.annualMax, std::string(f.currency), std::string(f.locations),
+                   f.onCall, {}, {f.valueSignals.begin(), f.valueSignals.end()}};
+    for (const auto& [activity, share] : f.activities) s.activities.emplace_back(activity, share);
+    seen.push_back(std::move(s));
+  });
+  return seen;
+}
+
 TEST_F(PostingStoreTest, FeaturesStreamInIdOrderWithTheirActivitiesAndLocations) {
   Posting plain = makePosting("Plain", "P", "plain");
   plain.locations.clear();
   int64_t a = upsert(fullPosting()).id, b = upsert(plain).id;
-  std::vector<PostingFeatures> seen;
-  postings().forEachFeatures([&](const PostingFeatures& f) { seen.push_back(f); });
+  auto seen = features(postings());
   ASSERT_EQ(seen.size(), 2u);
   EXPECT_EQ(seen[0].id, a);
   EXPECT_EQ(seen[0].workMode, WorkMode::remote);
   EXPECT_EQ(seen[0].annualMax, 90000);
   EXPECT_EQ(seen[0].currency, "EUR");
   EXPECT_TRUE(seen[0].onCall);
-  EXPECT_EQ(seen[0].reports, 4);
-  EXPECT_EQ(seen[0].locations.size(), 2u);
+  EXPECT_EQ(seen[0].locations, "Berlin, Germany; Remote, EU");
   ASSERT_EQ(seen[0].activities.size(), 2u);
   EXPECT_EQ(seen[0].activities[1].first, "managing-people");
-  EXPECT_DOUBLE_EQ(seen[0].activities[1].second, 0.4);
+  EXPECT_EQ(seen[0].activities[1].second, 0.4f);
+  EXPECT_TRUE(seen[0].signals.empty());  // none computed yet
   EXPECT_EQ(seen[1].id, b);
   EXPECT_TRUE(seen[1].activities.empty());
   EXPECT_TRUE(seen[1].locations.empty());
   EXPECT_FALSE(seen[1].annualMax);
+}
+
+TEST_F(PostingStoreTest, FeaturesFollowUpdatesAndDeletesAndReadOnlyTheIdsAsked) {
+  Posting p = fullPosting();
+  int64_t a = upsert(p).id;
+  int64_t b = upsert(makePosting("Other", "Q", "other work")).id;
+  store->transaction([&] { store->fit().setValueSignals(b, {0.5f, 0, 0, 0, -0.25f, 0, 0, 0}); });
+  p.activities = {{"writing", 1.0, {{0, 5, "write"}}}};
+  p.onCall = {};
+  p.description += " Changed.";
+  EXPECT_EQ(upsert(p).outcome, UpsertOutcome::updated);
+  auto seen = features(postings());
+  ASSERT_EQ(seen.size(), 2u);
+  ASSERT_EQ(seen[0].activities.size(), 1u);
+  EXPECT_EQ(seen[0].activities[0].first, "writing");
+  EXPECT_FALSE(seen[0].onCall);
+  EXPECT_EQ(seen[1].signals, (std::vector<float>{0.5f, 0, 0, 0, -0.25f, 0, 0, 0}));
+
+  // A few ids are probed one by one; the same answer as the full pass.
+  std::set<int64_t> only{b, b + 100};
+  auto probed = features(postings(), &only);
+  ASSERT_EQ(probed.size(), 1u);
+  EXPECT_EQ(probed[0].id, b);
+  EXPECT_EQ(probed[0].signals, seen[1].signals);
+
+  store->transaction([&] { postings().remove(a); });
+  seen = features(postings());
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].id, b);
 }
 
 TEST(CanonicalUrl, DropsWhatDoesNotNameTheJob) {

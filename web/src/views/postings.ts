@@ -1,5 +1,6 @@
-// Postings: add them (paste, URL, file), search and list them, and see what a job would have
-// you do, with the phrases of the posting behind every fact marked in its text.
+// Postings: add them (paste, URL, file), search and list them (most recent first, or ranked by
+// how they would fit you), and see what a job would have you do and how it would fit you, with
+// the phrases of the posting behind every fact and every reason marked in its text.
 import {
   api,
   ApiError,
@@ -12,9 +13,15 @@ import {
   type Span,
 } from "../api";
 import { h, toast } from "../dom";
+import { fitApi, hasConstraints, hasValues, type Fit, type RankRow } from "../fit/api";
+import { appealControl, fitExplanation, ideaFlags, scoreCell } from "../fit/explain";
 import type { App, View } from "../view";
 
 const PAGE = 50;
+// A ranking shows fewer at a time: the best ones matter, and the excluded ones follow it.
+const RANK_PAGE = 20;
+// How many of the postings the constraints exclude are listed under the ranking.
+const EXCLUDED_SHOWN = 10;
 
 const MODE_LABEL: Record<string, string> = {
   remote: "Remote",
@@ -116,39 +123,76 @@ function snippet(hit: PostingHit): HTMLElement {
   );
 }
 
-// One column of the postings table: its heading and how a posting fills its cell. The table is
-// drawn from this list, so another column (a fit score, say) is one more entry.
+// The list has two orders: most recently seen first (the postings' own facts in the columns)
+// and ranked by fit (score, interval and top reason from /api/rank).
+type Order = "recent" | "fit";
+type Row = { order: "recent"; p: PostingSummary | PostingHit } | { order: "fit"; r: RankRow };
+
+function rowId(row: Row): number {
+  return row.order === "fit" ? row.r.posting_id : row.p.id;
+}
+
+function titleCell(id: number, title: string, sub: string, open: (id: number) => void, extra: Node | null = null): HTMLElement {
+  return h(
+    "div",
+    {},
+    h("button", { type: "button", class: "link title", onclick: () => open(id) }, title || "(untitled)"),
+    h("span", { class: "muted small block" }, sub),
+    extra,
+  );
+}
+
+// One column of the postings table: its heading, the orders it shows in and how a row fills its
+// cell. The table is drawn from this list, so another column is one more entry.
 interface Column {
   id: string;
   heading: string;
-  cell(p: PostingSummary, open: (id: number) => void): Node | string;
+  orders: Order[];
+  cell(row: Row, open: (id: number) => void): Node | string;
 }
 
+// A cell from a listed posting's facts (columns shown only in the "recent" order).
+const listed = (f: (p: PostingSummary) => string) => (row: Row) => (row.order === "recent" ? f(row.p) : "");
+
 const COLUMNS: Column[] = [
+  { id: "rank", heading: "#", orders: ["fit"], cell: (row) => (row.order === "fit" ? String(row.r.rank) : "") },
   {
     id: "title",
     heading: "Posting",
-    cell: (p, open) =>
-      h(
-        "div",
-        {},
-        h("button", { type: "button", class: "link title", onclick: () => open(p.id) }, p.title || "(untitled)"),
-        h("span", { class: "muted small block" }, [p.company, p.locations[0]].filter(Boolean).join(" · ")),
-        "snippet" in p && p.snippet ? snippet(p as PostingHit) : null,
-      ),
+    orders: ["recent", "fit"],
+    cell: (row, open) =>
+      row.order === "fit"
+        ? titleCell(row.r.posting_id, row.r.title, row.r.company, open)
+        : titleCell(row.p.id, row.p.title, [row.p.company, row.p.locations[0]].filter(Boolean).join(" · "), open,
+            "snippet" in row.p && row.p.snippet ? snippet(row.p as PostingHit) : null),
   },
-  { id: "mode", heading: "Work mode", cell: (p) => (p.work_mode === "unknown" ? "—" : MODE_LABEL[p.work_mode]) },
-  { id: "pay", heading: "Pay", cell: (p) => payAnnual(p.pay) || "—" },
-  { id: "seniority", heading: "Level", cell: (p) => (p.seniority === "unknown" ? "—" : words(p.seniority)) },
-  { id: "seen", heading: "Seen", cell: (p) => seen(p.last_seen) },
+  { id: "fit", heading: "Fit", orders: ["fit"], cell: (row) => (row.order === "fit" ? scoreCell(row.r) : "") },
+  { id: "reason", heading: "Top reason", orders: ["fit"], cell: (row) => (row.order === "fit" ? row.r.top_reason : "") },
+  { id: "mode", heading: "Work mode", orders: ["recent"], cell: listed((p) => (p.work_mode === "unknown" ? "—" : MODE_LABEL[p.work_mode])) },
+  { id: "pay", heading: "Pay", orders: ["recent"], cell: listed((p) => payAnnual(p.pay) || "—") },
+  { id: "seniority", heading: "Level", orders: ["recent"], cell: listed((p) => (p.seniority === "unknown" ? "—" : words(p.seniority))) },
+  { id: "seen", heading: "Seen", orders: ["recent"], cell: listed((p) => seen(p.last_seen)) },
 ];
 
-// The analysed text with each phrase that supports a fact marked, the facts in its title.
-function markedText(text: string, marks: { span: Span; label: string }[]): HTMLElement {
+// A marked phrase: what it supports, and whether it is a fact or raises or lowers the fit.
+interface Mark {
+  span: Span;
+  label: string;
+  kind: "fact" | "up" | "down";
+}
+
+// The analysed text with each phrase that supports a fact or a reason of the fit marked, the
+// facts and reasons in its title.
+function markedText(text: string, marks: Mark[]): HTMLElement {
   const out = h("div", { class: "posting-text", "data-testid": "posting-text" });
   for (const piece of pieces(text, marks.map((m) => [m.span.begin, m.span.end]))) {
     const labels = [...new Set(piece.labels.map((i) => marks[i].label))].join(", ");
-    out.append(piece.marked ? h("mark", { title: labels, "data-facts": labels }, piece.text) : piece.text);
+    const reason = piece.labels.map((i) => marks[i]).find((m) => m.kind !== "fact");
+    out.append(
+      piece.marked
+        ? h("mark", { title: labels, "data-facts": labels, class: reason ? `fit-${reason.kind}` : undefined }, piece.text)
+        : piece.text,
+    );
   }
   return out;
 }
@@ -164,12 +208,16 @@ function fact(label: string, value: string | null, spans: Span[] = []): HTMLElem
   return h("div", { class: "fact" }, h("dt", {}, label), h("dd", {}, h("span", { class: "value" }, value), quotes(spans)));
 }
 
-// The detail panel: what the job would have you do and on what terms, with its evidence.
-function detail(p: Posting, app: App, actions: HTMLElement | null): HTMLElement {
-  const marks: { span: Span; label: string }[] = [];
+// The detail panel: how the job would fit you, what it would have you do and on what terms,
+// with its evidence.
+function detail(p: Posting, app: App, actions: HTMLElement | null, fit: Fit | null, appeal: HTMLElement | null): HTMLElement {
+  const marks: Mark[] = [];
   for (const [key, spans] of Object.entries(p.evidence) as [EvidenceKey, Span[]][])
-    for (const span of spans) marks.push({ span, label: FACT_LABEL[key] });
-  for (const a of p.activities) for (const span of a.evidence) marks.push({ span, label: app.label(a.activity) });
+    for (const span of spans) marks.push({ span, label: FACT_LABEL[key], kind: "fact" });
+  for (const a of p.activities) for (const span of a.evidence) marks.push({ span, label: app.label(a.activity), kind: "fact" });
+  for (const c of fit?.contributions ?? [])
+    for (const span of c.evidence)
+      marks.push({ span, label: `Fit ${c.points < 0 ? "−" : "+"}${Math.abs(c.points).toFixed(1)}: ${c.text}`, kind: c.points < 0 ? "down" : "up" });
 
   const schedule = (["on_call", "shifts", "weekends", "overtime"] as const).filter((k) => p.schedule[k]);
   const activities = [...p.activities].sort((a, b) => b.share - a.share);
@@ -186,6 +234,9 @@ function detail(p: Posting, app: App, actions: HTMLElement | null): HTMLElement 
     h("p", { class: "muted" }, [p.company, p.locations.join("; ")].filter(Boolean).join(" · ") || "No company or place stated"),
     p.url ? h("p", { class: "small" }, h("a", { href: p.url, rel: "noreferrer noopener", target: "_blank" }, "Original posting")) : null,
     actions,
+    fit ? fitExplanation(fit) : null,
+    appeal,
+    h("h3", {}, "The posting"),
     h(
       "dl",
       { class: "facts", "data-testid": "posting-facts" },
@@ -216,7 +267,7 @@ function detail(p: Posting, app: App, actions: HTMLElement | null): HTMLElement 
         )
       : h("p", { class: "muted" }, "The text names no activity jobfit knows."),
     p.skills.length ? h("p", { class: "small" }, h("strong", {}, "Skills: "), p.skills.join(", ")) : null,
-    h("h3", {}, "The posting, with the phrases behind each fact marked"),
+    h("h3", {}, fit ? "The posting, with the phrases behind each fact and reason marked" : "The posting, with the phrases behind each fact marked"),
     markedText(`${p.title}\n${p.description}`, marks),
   );
 }
@@ -228,22 +279,30 @@ export const view: View = {
   async render(root, app) {
     let filters: PostingFilters = {};
     let shown = 0;
+    let rankLimit = RANK_PAGE;
     let selected: number | null = null;
+    // Ranked by fit by default once the person has values, constraints or rated episodes.
+    const [values, constraints] = await Promise.all([fitApi.values(), fitApi.constraints()]);
+    let order: Order =
+      hasValues(values) || hasConstraints(constraints) || (await api.insights()).overall.net_affect_n > 0 ? "fit" : "recent";
+    // The appeal ratings, by posting id, for the rating control.
+    const appealReport = await fitApi.appeal();
+    const appeals = new Map(appealReport.ratings.map((r) => [r.posting_id, r.appeal]));
+    let ideaFlagged = new Map(appealReport.idea_flags.map((f) => [f.posting_id, f]));
 
     const panel = h("div", { class: "posting-panel", "aria-live": "polite" });
     const rows = h("tbody");
     const count = h("p", { class: "muted small", "data-testid": "postings-count" });
     const more = h("button", { type: "button", class: "secondary", hidden: true }, "Show more");
     const listStatus = h("p", { class: "error", role: "alert" });
-    const table = h(
-      "table",
-      { class: "postings", "data-testid": "postings-table" },
-      h("thead", {}, h("tr", {}, COLUMNS.map((c) => h("th", { scope: "col", class: `col-${c.id}` }, c.heading)))),
-      rows,
-    );
+    const flags = h("div", { "data-testid": "idea-flags-slot" });
+    const excluded = h("section", { class: "excluded", "aria-labelledby": "excluded-title", "data-testid": "excluded", hidden: true });
+    const head = h("tr");
+    const table = h("table", { class: "postings", "data-testid": "postings-table" }, h("thead", {}, head), rows);
+    const columns = () => COLUMNS.filter((c) => c.orders.includes(order));
 
-    const showPanel = (p: Posting, actions: HTMLElement | null) => {
-      panel.replaceChildren(detail(p, app, actions));
+    const showPanel = (p: Posting, actions: HTMLElement | null, fit: Fit | null, appeal: HTMLElement | null = null) => {
+      panel.replaceChildren(detail(p, app, actions, fit, appeal));
       if (window.innerWidth < 900) panel.scrollIntoView({ behavior: "smooth", block: "start" });
     };
 
@@ -251,7 +310,7 @@ export const view: View = {
       selected = id;
       for (const tr of rows.querySelectorAll("tr")) tr.classList.toggle("selected", tr.dataset.id === String(id));
       try {
-        const p = await api.posting(id);
+        const [p, fit] = await Promise.all([api.posting(id), fitApi.fit(id)]);
         const remove = h(
           "button",
           {
@@ -271,43 +330,102 @@ export const view: View = {
           },
           "Delete posting",
         );
-        showPanel(p, h("div", { class: "row" }, remove));
+        const rated = appealControl(id, appeals.get(id) ?? null, (n) => {
+          if (n === null) appeals.delete(id);
+          else appeals.set(id, n);
+          if (order === "fit") void load(true);
+        });
+        const flag = ideaFlagged.get(id);
+        showPanel(p, h("div", { class: "row" }, flag ? h("span", { class: "badge idea", title: flag.text }, "Mostly the idea of it") : null, remove), fit, rated);
       } catch (e) {
         toast(message(e), "error");
       }
     };
 
-    const row = (p: PostingSummary | PostingHit) =>
+    const row = (r: Row) =>
       h(
         "tr",
-        { "data-id": String(p.id), class: p.id === selected ? "selected" : undefined },
-        COLUMNS.map((c) => h("td", { class: `col-${c.id}`, "data-label": c.heading }, c.cell(p, open))),
+        { "data-id": String(rowId(r)), class: rowId(r) === selected ? "selected" : undefined },
+        columns().map((c) => h("td", { class: `col-${c.id}`, "data-label": c.heading }, c.cell(r, open))),
       );
+
+    // The postings the constraints leave out that would otherwise rank near the top, each with
+    // the constraint it breaks.
+    const showExcluded = (n: number, list: Fit[]) => {
+      excluded.hidden = n === 0;
+      excluded.replaceChildren(
+        h("h3", { id: "excluded-title" }, `Excluded by your constraints (${n})`),
+        h(
+          "ul",
+          {},
+          list.map((f) =>
+            h(
+              "li",
+              { "data-id": String(f.posting_id) },
+              h("button", { type: "button", class: "link title", onclick: () => void open(f.posting_id) }, f.title || "(untitled)"),
+              h("span", { class: "muted small" }, [f.company, `fit ${Math.round(f.score)}`].filter(Boolean).join(" · ")),
+              h("span", { class: "small block violation" }, f.violations.map((v) => v.reason).join("; ")),
+            ),
+          ),
+        ),
+        n > list.length ? h("p", { class: "muted small" }, `and ${n - list.length} more.`) : "",
+      );
+    };
+
+    const loadRanked = async () => {
+      const r = await fitApi.rank({ query: filters.q, limit: rankLimit, excluded: EXCLUDED_SHOWN });
+      rows.replaceChildren(...r.ranked.map((x) => row({ order: "fit", r: x })));
+      shown = r.ranked.length;
+      more.hidden = r.ranked.length < rankLimit || rankLimit >= r.eligible;
+      table.hidden = shown === 0;
+      flags.replaceChildren(ideaFlags(r.idea_flags, (id) => void open(id)) ?? "");
+      ideaFlagged = new Map(r.idea_flags.map((f) => [f.posting_id, f]));
+      showExcluded(r.excluded, r.excluded_postings);
+      count.textContent = r.total
+        ? `${r.eligible} of ${r.total} posting${r.total === 1 ? "" : "s"}${filters.q ? ` matching “${filters.q}”` : ""} meet your constraints, best fit first; scores rest on ${r.basis}.`
+        : filters.q
+          ? "No posting matches."
+          : "No postings yet: paste one, give its address or import a file above.";
+    };
+
+    const loadRecent = async (reset: boolean) => {
+      const page = filters.q
+        ? await api.searchPostings({ ...filters, limit: PAGE, offset: shown })
+        : await api.postings({ ...filters, limit: PAGE, offset: shown });
+      for (const p of page) rows.append(row({ order: "recent", p }));
+      shown += page.length;
+      more.hidden = page.length < PAGE;
+      table.hidden = shown === 0;
+      if (reset) {
+        flags.replaceChildren();
+        excluded.hidden = true;
+      }
+      count.textContent = shown
+        ? `${shown}${more.hidden ? "" : "+"} posting${shown === 1 ? "" : "s"}${filters.q ? ` matching “${filters.q}”` : ""}`
+        : filters.q || Object.keys(filters).length
+          ? "No posting matches."
+          : "No postings yet: paste one, give its address or import a file above.";
+    };
 
     const load = async (reset: boolean) => {
       if (reset) {
         shown = 0;
+        rankLimit = RANK_PAGE;
         rows.replaceChildren();
+        head.replaceChildren(...columns().map((c) => h("th", { scope: "col", class: `col-${c.id}` }, c.heading)));
       }
       listStatus.textContent = "";
       try {
-        const page = filters.q
-          ? await api.searchPostings({ ...filters, limit: PAGE, offset: shown })
-          : await api.postings({ ...filters, limit: PAGE, offset: shown });
-        for (const p of page) rows.append(row(p));
-        shown += page.length;
-        more.hidden = page.length < PAGE;
-        table.hidden = shown === 0;
-        count.textContent = shown
-          ? `${shown}${more.hidden ? "" : "+"} posting${shown === 1 ? "" : "s"}${filters.q ? ` matching “${filters.q}”` : ""}`
-          : filters.q || Object.keys(filters).length
-            ? "No posting matches."
-            : "No postings yet: paste one, give its address or import a file above.";
+        if (order === "fit") await loadRanked();
+        else await loadRecent(reset);
       } catch (e) {
         listStatus.textContent = message(e);
       }
     };
-    more.addEventListener("click", () => void load(false));
+    more.addEventListener("click", () => {
+      if (order === "fit") rankLimit += RANK_PAGE;
+      void load(false);
+    });
 
     // Adding: paste, URL or file.
     const status = h("div", { class: "status", role: "status", "aria-live": "polite", "data-testid": "add-status" });
@@ -345,10 +463,10 @@ export const view: View = {
       }
       status.textContent = "Analysing…";
       try {
-        const r = await api.analyzePosting(text.value);
+        const [r, fit] = await Promise.all([api.analyzePosting(text.value), fitApi.fitText(text.value)]);
         status.textContent = `Analysed ${r.postings.length} posting${r.postings.length === 1 ? "" : "s"}; nothing is stored until you save.`;
         const keep = h("button", { type: "button", onclick: () => void save() }, "Save this posting");
-        showPanel(r.postings[0], h("div", { class: "row" }, h("span", { class: "badge" }, "Not saved"), keep));
+        showPanel(r.postings[0], h("div", { class: "row" }, h("span", { class: "badge" }, "Not saved"), keep), fit);
       } catch (e) {
         status.textContent = `Could not analyse it: ${message(e)}`;
       }
@@ -471,6 +589,34 @@ export const view: View = {
     );
     const minPay = h("input", { id: "postings-min-pay", type: "number", min: "0", step: "1000", inputmode: "numeric" });
     const noOnCall = h("input", { id: "postings-no-on-call", type: "checkbox" });
+    // The list filters apply to the recent order; a ranking is filtered by your constraints.
+    const listFilters = [
+      h("div", { class: "stack" }, h("label", { for: "postings-mode" }, "Work mode"), mode),
+      h("div", { class: "stack" }, h("label", { for: "postings-min-pay" }, "Pay per year at least"), minPay),
+      h("label", { class: "check" }, noOnCall, " No on-call"),
+    ];
+    const constraintsHint = h("p", { class: "muted small" }, "Ranked postings are filtered by your constraints: ",
+      h("a", { href: "#/settings" }, "set them in Settings"), ".");
+    const orders = h(
+      "div",
+      { class: "row", role: "group", "aria-label": "Order" },
+      h("span", { class: "muted small" }, "Order:"),
+      ([["fit", "Best fit first"], ["recent", "Most recent first"]] as const).map(([o, label]) =>
+        h("button", {
+          type: "button",
+          class: "chip small",
+          "data-order": o,
+          onclick: () => void setOrder(o),
+        }, label),
+      ),
+    );
+    const setOrder = async (o: Order) => {
+      order = o;
+      for (const b of orders.querySelectorAll("button")) b.setAttribute("aria-pressed", String(b.dataset.order === o));
+      for (const f of listFilters) f.hidden = o === "fit";
+      constraintsHint.hidden = o !== "fit";
+      await load(true);
+    };
     const searchForm = h(
       "form",
       {
@@ -489,9 +635,7 @@ export const view: View = {
         },
       },
       h("div", { class: "stack grow" }, h("label", { for: "postings-q" }, "Search"), q),
-      h("div", { class: "stack" }, h("label", { for: "postings-mode" }, "Work mode"), mode),
-      h("div", { class: "stack" }, h("label", { for: "postings-min-pay" }, "Pay per year at least"), minPay),
-      h("label", { class: "check" }, noOnCall, " No on-call"),
+      listFilters,
       h("button", { type: "submit" }, "Search"),
     );
 
@@ -508,21 +652,24 @@ export const view: View = {
           h(
             "article",
             { class: "card", "aria-labelledby": "list-title" },
-            h("h2", { id: "list-title" }, "Your postings"),
+            h("div", { class: "row spread" }, h("h2", { id: "list-title" }, "Your postings"), orders),
             searchForm,
+            constraintsHint,
             count,
             listStatus,
+            flags,
             h(
               "div",
               { class: "table-wrap" },
               table,
             ),
             more,
+            excluded,
           ),
         ),
         panel,
       ),
     );
-    await load(true);
+    await setOrder(order);
   },
 };

@@ -1,6 +1,8 @@
-// Settings: export, import, backup, and the key-value settings.
+// Settings: your values and constraints (for fit), export, import, backup, and the key-value
+// settings.
 import { api, ApiError } from "../api";
 import { h, toast } from "../dom";
+import { fitSettings } from "../fit/settings";
 import type { View } from "../view";
 
 function message(e: unknown): string {
@@ -12,7 +14,7 @@ export const view: View = {
   title: "Settings",
   order: 90,
   async render(root, app) {
-    const settings = await api.settings();
+    const [settings, fitCards] = await Promise.all([api.settings(), fitSettings()]);
     const importStatus = h("p", { class: "status", role: "status", "aria-live": "polite" });
     const backupStatus = h("p", { class: "status", role: "status", "aria-live": "polite" });
     const file = h("input", { type: "file", id: "import-file", accept: "application/json,.json" });
@@ -52,8 +54,10 @@ export const view: View = {
       const v = h("input", { value, "aria-label": `Value of ${key || "new setting"}` });
       rows.append(h("tr", {}, h("td", {}, k), h("td", {}, v)));
     };
-    for (const [k, v] of Object.entries(settings)) addRow(k, v);
-    if (!Object.keys(settings).length) addRow();
+    // Values and constraints have their own forms above, which validate them.
+    const plain = Object.entries(settings).filter(([k]) => !k.startsWith("values.") && !k.startsWith("constraints."));
+    for (const [k, v] of plain) addRow(k, v);
+    if (!plain.length) addRow();
     const settingsForm = h(
       "form",
       {
@@ -84,6 +88,7 @@ export const view: View = {
 
     root.append(
       h("h1", { id: "settings-title" }, "Settings"),
+      h("div", { class: "fit-settings" }, fitCards),
       h(
         "div",
         { class: "grid" },

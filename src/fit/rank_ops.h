@@ -1,0 +1,36 @@
+// The `rank` operation over the stored postings, shared by `jobfit rank` and the HTTP API:
+// the person's profile, the ranking index (narrowed by a full-text query when given), the
+// top postings with their full fit, and the "mostly the idea of it" flags.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fit/fit.h"
+#include "storage/store.h"
+#include "worklog/activity.h"
+
+namespace jobfit {
+
+struct RankRequest {
+  std::optional<std::string> query;  // an FTS query; only matching postings are ranked
+  size_t limit = 20;                 // 1-10000
+};
+
+struct RankReport {
+  size_t total = 0;     // postings considered (all stored, or those matching the query)
+  size_t eligible = 0;  // of those, the ones that break no constraint
+  std::string basis;    // what the scores rest on, in words
+  std::vector<FitResult> ranked;    // best first, at most `limit`
+  std::vector<IdeaFlag> ideaFlags;  // rated postings that are mostly the idea of it
+};
+
+inline constexpr size_t kMaxRankLimit = 10000;
+
+// Throws Error(usage, field "limit") for a limit outside 1-10000, and the store's error for
+// a malformed query.
+RankReport rankStored(Store& store, const ActivityCatalog& catalog, const RankRequest& request);
+
+}  // namespace jobfit
