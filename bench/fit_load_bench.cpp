@@ -254,9 +254,15 @@ void stepAll(benchmark::State& state, const Queries& queries) {
       sqlite3_stmt* st = nullptr;
       sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
       int columns = sqlite3_column_count(st);
-      int64_t sum = 0;
+      double sum = 0;
       while (sqlite3_step(st) == SQLITE_ROW) {
-        for (int c = 0; c < columns; ++c) sum += sqlite3_column_bytes(st, c);
+        // Each column read as what it holds (asking a number for its bytes would format it).
+        for (int c = 0; c < columns; ++c) switch (sqlite3_column_type(st, c)) {
+            case SQLITE_INTEGER: sum += static_cast<double>(sqlite3_column_int64(st, c)); break;
+            case SQLITE_FLOAT: sum += sqlite3_column_double(st, c); break;
+            case SQLITE_TEXT: sum += sqlite3_column_bytes(st, c); break;
+            default: break;
+          }
         ++rows;
       }
       sqlite3_finalize(st);
