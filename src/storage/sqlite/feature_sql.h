@@ -26,6 +26,15 @@ inline constexpr std::array<const char*, 2> kFeatureProbes = {
     JOBFIT_SIGNAL_COLUMNS "WHERE posting_id = ?",
 };
 
+// The id range of the features, and a count over part of it in each table (which reads the
+// range's pages and nothing else: the prefetch of feature_prefetch.h).
+inline constexpr const char* kFeatureIdRange =
+    "SELECT min(posting_id), max(posting_id) FROM posting_fit_features";
+inline constexpr std::array<const char*, 2> kFeatureRangeCounts = {
+    "SELECT count(*) FROM posting_fit_features WHERE posting_id BETWEEN ? AND ?",
+    "SELECT count(*) FROM posting_value_signals WHERE posting_id BETWEEN ? AND ?",
+};
+
 #undef JOBFIT_FEATURE_COLUMNS
 #undef JOBFIT_SIGNAL_COLUMNS
 
