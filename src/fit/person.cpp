@@ -55,7 +55,8 @@ RankingIndex loadRankingIndex(Store& store, const ActivityCatalog& catalog,
   std::vector<std::string> columns;
   for (const auto& a : catalog.all()) columns.push_back(a.id);
   RankingIndex index(columns);
-  index.reserve(only ? only->size() : static_cast<size_t>(store.postings().count()));
+  // (Counting every posting first would read a whole index of the postings table.)
+  if (only) index.reserve(only->size());
   // Postings whose value signals are not stored yet (new or changed), by position.
   std::vector<std::pair<size_t, int64_t>> missing;
   std::vector<std::pair<uint32_t, float>> shares;

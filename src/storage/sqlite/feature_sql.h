@@ -26,6 +26,18 @@ inline constexpr std::array<const char*, 2> kFeatureProbes = {
     JOBFIT_SIGNAL_COLUMNS "WHERE posting_id = ?",
 };
 
+// The id range of the features, and a count over part of it in each table (which reads the
+// range's pages and nothing else: the prefetch of feature_prefetch.h).
+// (Two subqueries: min() and max() together in one would scan the table instead of reading
+// its two ends.)
+inline constexpr const char* kFeatureIdRange =
+    "SELECT (SELECT min(posting_id) FROM posting_fit_features), "
+    "(SELECT max(posting_id) FROM posting_fit_features)";
+inline constexpr std::array<const char*, 2> kFeatureRangeCounts = {
+    "SELECT count(*) FROM posting_fit_features WHERE posting_id BETWEEN ? AND ?",
+    "SELECT count(*) FROM posting_value_signals WHERE posting_id BETWEEN ? AND ?",
+};
+
 #undef JOBFIT_FEATURE_COLUMNS
 #undef JOBFIT_SIGNAL_COLUMNS
 

@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/text.h"
+#include "storage/sqlite/feature_prefetch.h"
 #include "storage/sqlite/feature_sql.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -708,6 +709,8 @@ class FeatureReader {
 
 // Below this many ids, `only` is read by probing each id rather than by the full pass.
 constexpr size_t kProbeAtMost = 50'000;
+// Connections warming the pages of a full pass.
+constexpr int kPrefetchReaders = 4;
 
 }  // namespace
 
@@ -729,6 +732,11 @@ void SqlitePostingStore::forEachFeatures(const std::set<int64_t>* only,
     }
     return;
   }
+  // Readers of their own warm the pages ahead of the pass (feature_prefetch.h).
+  std::optional<FeaturePrefetch> prefetch;
+  if (auto range = db_.prepare(kFeatureIdRange); range.step() && !range.isNull(0))
+    prefetch.emplace(sqlite3_db_filename(db_.handle(), "main"), range.integer(0), range.integer(1),
+                     kPrefetchReaders);
   // Two cursors in posting id order, merged: one pass over each table, nothing held.
   auto rows = db_.prepare(kFeatureQueries[0]);
   auto signals = db_.prepare(kFeatureQueries[1]);

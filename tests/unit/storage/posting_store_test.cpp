@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
 #include "support/cli.h"
 
@@ -362,6 +363,31 @@ TEST_F(PostingStoreTest, FeaturesFollowUpdatesAndDeletesAndReadOnlyTheIdsAsked) 
   seen = features(postings());
   ASSERT_EQ(seen.size(), 1u);
   EXPECT_EQ(seen[0].id, b);
+}
+
+TEST_F(PostingStoreTest, TheMigrationFillsTheFeaturesOfPostingsStoredBeforeIt) {
+  Posting thirds = makePosting("Thirds", "T", "thirds");
+  thirds.activities = {{"writing", 1.0 / 3, {}}, {"meetings", 2.0 / 3, {}}};
+  upsert(fullPosting());
+  upsert(thirds);
+  upsert(makePosting("Plain", "P", "plain"));
+  auto written = features(postings());
+  // Back to schema 5, as a database stored before the features table.
+  static_cast<sqlite::SqliteStore&>(*store).connection().exec(
+      "DROP TABLE posting_fit_features; PRAGMA user_version = 5");
+  store.reset();
+  store = openSqliteStore(dir / "jobfit.db");
+  auto migrated = features(postings());
+  ASSERT_EQ(migrated.size(), written.size());
+  for (size_t i = 0; i < written.size(); ++i) {
+    EXPECT_EQ(migrated[i].id, written[i].id);
+    EXPECT_EQ(migrated[i].workMode, written[i].workMode);
+    EXPECT_EQ(migrated[i].annualMax, written[i].annualMax);
+    EXPECT_EQ(migrated[i].currency, written[i].currency);
+    EXPECT_EQ(migrated[i].locations, written[i].locations);
+    EXPECT_EQ(migrated[i].onCall, written[i].onCall);
+    EXPECT_EQ(migrated[i].activities, written[i].activities);
+  }
 }
 
 TEST(CanonicalUrl, DropsWhatDoesNotNameTheJob) {
