@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <array>
 #include <functional>
 #include <istream>
 #include <string>
@@ -73,6 +74,7 @@ class PostingImporter {
   struct Pending {
     std::string where;
     Posting posting;
+    std::array<float, kValueCount> valueSignals;  // stored with the posting
   };
   void flush();
 

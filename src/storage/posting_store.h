@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/time.h"
+#include "fit/profile.h"
 #include "postings/posting.h"
 
 namespace jobfit {
@@ -90,8 +91,10 @@ class PostingStore {
   // Stores p, or updates the posting it duplicates (same source and source id, same canonical
   // URL, or same normalised company + title + location; see docs/postings-store.md). The same
   // content again (whatever its keys) is unchanged and only moves last_seen. Call inside
-  // Store::transaction.
-  virtual UpsertResult upsert(const Posting& p, Instant seenAt) = 0;
+  // Store::transaction. The posting's value signals (src/fit/value_signals.h), when given, are
+  // stored with it (an unchanged posting keeps those it has).
+  virtual UpsertResult upsert(const Posting& p, Instant seenAt,
+                              const std::array<float, kValueCount>* valueSignals = nullptr) = 0;
   // Writes a posting exactly as given, keeping its id when non-zero (archive import).
   // Returns the id.
   virtual int64_t restore(const StoredPosting& p) = 0;

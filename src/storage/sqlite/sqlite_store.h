@@ -133,7 +133,8 @@ class SqliteDraftStore final : public DraftStore {
 class SqlitePostingStore final : public PostingStore {
  public:
   explicit SqlitePostingStore(Connection& db) : db_(db) {}
-  UpsertResult upsert(const Posting& p, Instant seenAt) override;
+  UpsertResult upsert(const Posting& p, Instant seenAt,
+                      const std::array<float, kValueCount>* valueSignals = nullptr) override;
   int64_t restore(const StoredPosting& p) override;
   std::optional<StoredPosting> find(int64_t id) override;
   void remove(int64_t id) override;
@@ -151,6 +152,8 @@ class SqlitePostingStore final : public PostingStore {
                     uint64_t hash);
   void updateRow(const Posting& p, int64_t id, Instant lastSeen, uint64_t hash);
   void writeChildren(int64_t id, const Posting& p, bool replace);
+  // replace: overwrite stored signals; else keep any already stored.
+  void writeValueSignals(int64_t id, const std::array<float, kValueCount>& signals, bool replace);
   // The full-text index is external-content: these keep it in step with the rows. Inside a
   // transaction the index writes wait until just before COMMIT (see flushIndex).
   void indexAdd(int64_t id, const Posting& p);
