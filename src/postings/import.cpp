@@ -82,7 +82,7 @@ void validatePosting(const Posting& p) {
 }
 
 PostingImporter::PostingImporter(Store& store, const PostingImportOptions& options, Instant seenAt)
-    : store_(store), options_(options), seenAt_(seenAt) {
+    : store_(store), options_(options), seenAt_(seenAt), storedBefore_(store.postings().count()) {
   batch_.reserve(std::max<size_t>(options_.batchSize, 1));
 }
 
@@ -161,6 +161,8 @@ void PostingImporter::flush() {
 
 PostingImportReport PostingImporter::finish() {
   flush();
+  if (report_.added > 0 && report_.added >= storedBefore_)
+    store_.transaction([&] { store_.postings().optimizeIndex(); });
   return report_;
 }
 

@@ -107,6 +107,10 @@ class PostingStore {
   // query: words (all must match), "quoted phrases", prefix* and OR between terms.
   virtual std::vector<SearchHit> search(const std::string& query, const PostingQuery& q) = 0;
   virtual int64_t count() = 0;
+  // Merges the full-text index into one segment (FTS5 'optimize'): an index built batch by
+  // batch is left in many segments, which every search then reads side by side. Costs about
+  // as much as the index is large; call inside Store::transaction.
+  virtual void optimizeIndex() = 0;
   // Every stored posting in id order, one at a time (export).
   virtual void forEach(const std::function<void(const StoredPosting&)>& visit) = 0;
   // The ranking features of every posting in id order, streamed.

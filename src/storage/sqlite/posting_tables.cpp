@@ -570,16 +570,18 @@ std::vector<SearchHit> SqlitePostingStore::search(const std::string& text, const
                 "for example: jobfit postings search \"data engineer\"");
   // First the ids in rank order, then the summaries and snippets of only the hits shown.
   // jobfit_rank (fts_rank.h) is FTS5's bm25 with the weights below, exact for the first
-  // limit + offset rows, without reading the length of rows that cannot reach them. CROSS
-  // JOIN keeps the index outermost: probing it once per posting that passes the filters is
-  // many times slower.
+  // limit + offset rows, without reading the length of rows that cannot reach them. Filters
+  // become one set of ids, read from the covering index postings_by_facts (migration 6), that
+  // each match is checked against: a posting's own row holds its facts after the description,
+  // in overflow pages, and the '+' keeps SQLite from probing the index once per id instead.
   std::vector<Parameter> params;
   std::string filters = filterSql(q.filter, params);
   int64_t keep = q.limit ? static_cast<int64_t>(*q.limit) + q.offset : 0;
   std::string sql = fmt::format(
-      "SELECT f.rowid, jobfit_rank(f.postings_fts, ?, {}) AS score FROM postings_fts f{} WHERE "
+      "SELECT f.rowid, jobfit_rank(f.postings_fts, ?, {}) AS score FROM postings_fts f WHERE "
       "f.postings_fts MATCH ?{} ORDER BY score LIMIT ? OFFSET ?",
-      kRankWeights, filters.empty() ? "" : " CROSS JOIN postings p ON p.id = f.rowid", filters);
+      kRankWeights,
+      filters.empty() ? "" : fmt::format(" AND +f.rowid IN (SELECT p.id FROM postings p WHERE 1{})", filters));
   std::vector<std::pair<int64_t, double>> ranked;
   try {
     auto st = db_.prepare(sql);
@@ -627,6 +629,11 @@ int64_t SqlitePostingStore::count() {
   auto st = db_.prepare("SELECT count(*) FROM postings");
   st.step();
   return st.integer(0);
+}
+
+void SqlitePostingStore::optimizeIndex() {
+  flushIndex();
+  db_.exec("INSERT INTO postings_fts (postings_fts) VALUES ('optimize')");
 }
 
 void SqlitePostingStore::forEach(const std::function<void(const StoredPosting&)>& visit) {

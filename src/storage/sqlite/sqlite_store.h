@@ -141,6 +141,7 @@ class SqlitePostingStore final : public PostingStore {
   std::vector<PostingSummary> list(const PostingQuery& query) override;
   std::vector<SearchHit> search(const std::string& query, const PostingQuery& q) override;
   int64_t count() override;
+  void optimizeIndex() override;
   void forEach(const std::function<void(const StoredPosting&)>& visit) override;
   void forEachFeatures(const std::function<void(const PostingFeatures&)>& visit) override;
 
