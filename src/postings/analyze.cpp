@@ -593,6 +593,7 @@ Posting PostingAnalyzer::analyze(const PostingInput& in) const {
         leads = leads || before.find(w) != std::string::npos;
       if (leads && !t.negated(h) && reportsIn(t.s, h.to, h.to + 30)) flag = &p.managesPeople;
     }
+    if (g == Group::weekends && patterns[h.pattern].value == 1) continue;  // weekends off
     if (!flag || t.negated(h)) continue;
     flag->value = true;
     addEvidence(flag->evidence, t.span(h));

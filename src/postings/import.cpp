@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "fit/value_signals.h"
 #include "postings/analyze.h"
 
 namespace jobfit {
@@ -81,7 +82,7 @@ void validatePosting(const Posting& p) {
 }
 
 PostingImporter::PostingImporter(Store& store, const PostingImportOptions& options, Instant seenAt)
-    : store_(store), options_(options), seenAt_(seenAt) {
+    : store_(store), options_(options), seenAt_(seenAt), storedBefore_(store.postings().count()) {
   batch_.reserve(std::max<size_t>(options_.batchSize, 1));
 }
 
@@ -91,7 +92,8 @@ void PostingImporter::add(PostingInput&& input) {
   try {
     Posting posting = PostingAnalyzer::shared().analyze(input);
     validatePosting(posting);
-    batch_.push_back({recordName(records_, input), std::move(posting)});
+    auto signals = valueSignals(posting).signal;
+    batch_.push_back({recordName(records_, input), std::move(posting), signals});
   } catch (const Error& e) {
     keep(report_, recordName(records_, input), e.what());
   } catch (const std::exception& e) {
@@ -114,7 +116,7 @@ void PostingImporter::flush() {
     // savepoint makes FTS5 flush its pending terms into a new segment every time.
     store_.transaction([&] {
       for (size_t i = 0; i < batch_.size(); ++i)
-        results[i] = store_.postings().upsert(batch_[i].posting, seenAt_);
+        results[i] = store_.postings().upsert(batch_[i].posting, seenAt_, &batch_[i].valueSignals);
     });
   } catch (const Error& e) {
     // A failing database is not a record's fault: stop, keeping the batches before.
@@ -124,7 +126,9 @@ void PostingImporter::flush() {
     store_.transaction([&] {
       for (size_t i = 0; i < batch_.size(); ++i) {
         try {
-          store_.transaction([&] { results[i] = store_.postings().upsert(batch_[i].posting, seenAt_); });
+          store_.transaction([&] {
+            results[i] = store_.postings().upsert(batch_[i].posting, seenAt_, &batch_[i].valueSignals);
+          });
         } catch (const Error& inner) {
           if (inner.code() == ErrorCode::io) throw;
           failed[i] = true;
@@ -157,6 +161,8 @@ void PostingImporter::flush() {
 
 PostingImportReport PostingImporter::finish() {
   flush();
+  if (report_.added > 0 && report_.added >= storedBefore_)
+    store_.transaction([&] { store_.postings().optimizeIndex(); });
   return report_;
 }
 

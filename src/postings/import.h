@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <array>
 #include <functional>
 #include <istream>
 #include <string>
@@ -66,13 +67,16 @@ class PostingImporter {
   void add(PostingInput&& input);
   // Counts a record the reader could not read.
   void reject(std::string where, std::string why);
-  // Writes what is queued and returns the report.
+  // Writes what is queued and returns the report. An import that at least doubled the
+  // number of stored postings then merges the search index into one segment (so each
+  // merge costs at most about what the postings it follows cost to index).
   PostingImportReport finish();
 
  private:
   struct Pending {
     std::string where;
     Posting posting;
+    std::array<float, kValueCount> valueSignals;  // stored with the posting
   };
   void flush();
 
@@ -81,6 +85,7 @@ class PostingImporter {
   Instant seenAt_;
   std::istream* input_ = nullptr;
   std::vector<Pending> batch_;
+  int64_t storedBefore_ = 0;  // postings in the store when the import began
   int64_t records_ = 0;
   PostingImportReport report_;
 };

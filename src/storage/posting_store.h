@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/time.h"
+#include "fit/profile.h"
 #include "postings/posting.h"
 
 namespace jobfit {
@@ -91,8 +92,10 @@ class PostingStore {
   // Stores p, or updates the posting it duplicates (same source and source id, same canonical
   // URL, or same normalised company + title + location; see docs/postings-store.md). The same
   // content again (whatever its keys) is unchanged and only moves last_seen. Call inside
-  // Store::transaction.
-  virtual UpsertResult upsert(const Posting& p, Instant seenAt) = 0;
+  // Store::transaction. The posting's value signals (src/fit/value_signals.h), when given, are
+  // stored with it (an unchanged posting keeps those it has).
+  virtual UpsertResult upsert(const Posting& p, Instant seenAt,
+                              const std::array<float, kValueCount>* valueSignals = nullptr) = 0;
   // Writes a posting exactly as given, keeping its id when non-zero (archive import).
   // Returns the id.
   virtual int64_t restore(const StoredPosting& p) = 0;
@@ -108,6 +111,10 @@ class PostingStore {
   // Throws Error(usage) for a query with no words or that the index cannot read.
   virtual std::set<int64_t> matchingIds(const std::string& query) = 0;
   virtual int64_t count() = 0;
+  // Merges the full-text index into one segment (FTS5 'optimize'): an index built batch by
+  // batch is left in many segments, which every search then reads side by side. Costs about
+  // as much as the index is large; call inside Store::transaction.
+  virtual void optimizeIndex() = 0;
   // Every stored posting in id order, one at a time (export).
   virtual void forEach(const std::function<void(const StoredPosting&)>& visit) = 0;
   // The ranking features of every posting (or of those in `only`, when given) in id order,

@@ -64,8 +64,16 @@ Pattern patternFor(const std::string& lexicon) {
                                                         {"weekends", Group::weekends},
                                                         {"overtime", Group::overtime}};
     auto it = kSchedule.find(tail);
-    if (it == kSchedule.end()) return fail();
-    p.group = it->second;
+    if (tail == "weekends_off") {
+      // "home every weekend": weekends are free. In the weekends group, so that "weekend"
+      // inside it gives way; value 1 marks it as not a weekend-work signal.
+      p.group = Group::weekends;
+      p.value = 1;
+    } else if (it == kSchedule.end()) {
+      return fail();
+    } else {
+      p.group = it->second;
+    }
   } else if (head == "travel") {
     static const std::map<std::string, int> kLevels{
         {"none", 0}, {"light", 1}, {"moderate", 2}, {"heavy", 3}};

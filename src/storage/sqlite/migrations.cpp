@@ -299,6 +299,14 @@ BEGIN
 END;
 )SQL";
 
+// Version 6: searching with filters. The facts a search filters on, in one covering index,
+// so that the ids passing the filters are read without the rows (whose facts come after the
+// description, in overflow pages).
+constexpr std::string_view kPostingFacts = R"SQL(
+CREATE INDEX postings_by_facts ON postings (work_mode, employment_type, seniority, on_call,
+  pay_currency, pay_annual_max, pay_annual_min, travel_share);
+)SQL";
+
 // Version 7: the compact features table that `rank` reads, one short row per posting: the
 // facts fit checks and scores (copies of the postings columns, which stay the record), the
 // locations joined with "; " and the activity shares as "activity=share;..." in position
@@ -336,13 +344,14 @@ FROM postings p;
 const std::vector<Migration>& migrations() {
   // Reserved versions, so that capabilities built in parallel do not collide:
   // 2 evidence (check-ins, expectations, drafts), 3 postings, 4 applications and contacts,
-  // 5 fit profile (values, constraints, appeal).
+  // 5 fit profile (values, constraints, appeal), 6 postings search filters, 7 fit features.
   static const std::vector<Migration> list = {
       {1, "work-day log", kWorklog},
       {2, "evidence: check-ins, expectations, calendar drafts", kEvidence},
       {3, "postings", kPostings},
       {4, "applications and contacts", kApplications},
       {5, "fit: appeal and value signals", kFit},
+      {6, "postings: an index of the facts searches filter on", kPostingFacts},
       {7, "fit: the compact features table", kFitFeatures},
   };
   return list;

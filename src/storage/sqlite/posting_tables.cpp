@@ -34,6 +34,10 @@ constexpr std::string_view kUpdateRow =
     "shifts=?22, weekends=?23, overtime=?24, manages_people=?25, reports=?26, content_hash=?27, "
     "last_seen=max(last_seen, ?29) WHERE id=?30";
 
+// BM25 column weights: title, company, description, skills (the title weighs most). The same
+// as the index's configured rank (migration 3), which other tools' ORDER BY rank uses.
+constexpr std::string_view kRankWeights = "8.0, 4.0, 1.0, 4.0";
+
 constexpr std::string_view kSummaryColumns =
     "p.id, p.title, p.company, p.work_mode, p.employment_type, p.seniority, p.pay_period, "
     "p.pay_min, p.pay_max, p.pay_currency, p.pay_annual_min, p.pay_annual_max, p.source, p.url, "
@@ -216,6 +220,10 @@ constexpr FlagFact kFlagFacts[] = {
 
 constexpr size_t kEvidenceRowsPerInsert = 16;
 
+constexpr std::string_view kSignalsInto =
+    " INTO posting_value_signals (posting_id, learning, autonomy, pay, stability, "
+    "time_and_health, people, meaning, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 struct SqlitePostingStore::Prepared {
   explicit Prepared(Connection& db)
       : insertRow(db.prepare(kInsertRow)),
@@ -250,7 +258,9 @@ struct SqlitePostingStore::Prepared {
         writeFeatures(db.prepare(
             "INSERT OR REPLACE INTO posting_fit_features (posting_id, work_mode, employment_type, "
             "pay_annual_min, pay_annual_max, pay_currency, travel_share, on_call, locations, "
-            "activities) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
+            "activities) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+        replaceSignals(db.prepare(std::string("INSERT OR REPLACE") + std::string(kSignalsInto))),
+        keepSignals(db.prepare(std::string("INSERT OR IGNORE") + std::string(kSignalsInto))) {}
 
   // The statement inserting n evidence rows at once, prepared on first use.
   Statement& insertEvidence(Connection& db, size_t n) {
@@ -267,7 +277,7 @@ struct SqlitePostingStore::Prepared {
       indexDelete, byContent;
   Statement deleteLocations, deleteActivities, deleteSkills, deleteEvidence;
   Statement insertLocation, insertActivity, insertSkill;
-  Statement writeFeatures;
+  Statement writeFeatures, replaceSignals, keepSignals;
   std::map<size_t, Statement> evidenceInserts;
 };
 
@@ -408,7 +418,19 @@ void SqlitePostingStore::writeChildren(int64_t id, const Posting& p, bool replac
   }
 }
 
-UpsertResult SqlitePostingStore::upsert(const Posting& p, Instant seenAt) {
+void SqlitePostingStore::writeValueSignals(int64_t id,
+                                           const std::array<float, kValueCount>& signals,
+                                           bool replace) {
+  auto& st = replace ? prepared().replaceSignals : prepared().keepSignals;
+  st.reset();
+  st.bind(1, id);
+  for (size_t i = 0; i < kValueCount; ++i)
+    st.bind(static_cast<int>(i + 2), static_cast<double>(signals[i]));
+  st.run();
+}
+
+UpsertResult SqlitePostingStore::upsert(const Posting& p, Instant seenAt,
+                                        const std::array<float, kValueCount>* valueSignals) {
   auto& s = prepared();
   uint64_t hash = contentHash(p);
   // The strongest key first: the ATS id, then the canonical URL, then company + title + place.
@@ -435,16 +457,20 @@ UpsertResult SqlitePostingStore::upsert(const Posting& p, Instant seenAt) {
   if (!match) {
     int64_t id = insertRow(p, 0, seenAt, seenAt, hash);
     writeChildren(id, p, false);
+    if (valueSignals) writeValueSignals(id, *valueSignals, true);
     return {id, UpsertOutcome::added};
   }
   auto [id, storedHash] = *match;
   if (storedHash == hash) {
     s.touch.reset();
     s.touch.bind(1, secondsOf(seenAt)).bind(2, id).run();
+    if (valueSignals) writeValueSignals(id, *valueSignals, false);
     return {id, UpsertOutcome::unchanged};
   }
   updateRow(p, id, seenAt, hash);
   writeChildren(id, p, true);
+  // After the row: changing the text drops the stored signals (migration 5's trigger).
+  if (valueSignals) writeValueSignals(id, *valueSignals, true);
   return {id, UpsertOutcome::updated};
 }
 
@@ -578,24 +604,27 @@ std::set<int64_t> SqlitePostingStore::matchingIds(const std::string& text) {
 std::vector<SearchHit> SqlitePostingStore::search(const std::string& text, const PostingQuery& q) {
   flushIndex();
   std::string match = matchExpression(text);
-  // First the ids in rank order (FTS5 sorts by its configured bm25 rank itself), then the
-  // summaries and snippets of only the hits shown.
+  // First the ids in rank order, then the summaries and snippets of only the hits shown.
+  // jobfit_rank (fts_rank.h) is FTS5's bm25 with the weights below, exact for the first
+  // limit + offset rows, without reading the length of rows that cannot reach them. Filters
+  // become one set of ids, read from the covering index postings_by_facts (migration 6), that
+  // each match is checked against: a posting's own row holds its facts after the description,
+  // in overflow pages, and the '+' keeps SQLite from probing the index once per id instead.
   std::vector<Parameter> params;
   std::string filters = filterSql(q.filter, params);
-  std::string sql =
-      filters.empty()
-          ? "SELECT rowid, rank FROM postings_fts WHERE postings_fts MATCH ? ORDER BY rank "
-            "LIMIT ? OFFSET ?"
-          : fmt::format("SELECT f.rowid, f.rank FROM postings_fts f JOIN postings p ON p.id = "
-                        "f.rowid WHERE f.postings_fts MATCH ?{} ORDER BY f.rank LIMIT ? OFFSET ?",
-                        filters);
+  int64_t keep = q.limit ? static_cast<int64_t>(*q.limit) + q.offset : 0;
+  std::string sql = fmt::format(
+      "SELECT f.rowid, jobfit_rank(f.postings_fts, ?, {}) AS score FROM postings_fts f WHERE "
+      "f.postings_fts MATCH ?{} ORDER BY score LIMIT ? OFFSET ?",
+      kRankWeights,
+      filters.empty() ? "" : fmt::format(" AND +f.rowid IN (SELECT p.id FROM postings p WHERE 1{})", filters));
   std::vector<std::pair<int64_t, double>> ranked;
   try {
     auto st = db_.prepare(sql);
-    st.bind(1, match);
-    int i = bindAll(st, params, 2);
+    st.bind(1, keep).bind(2, match);
+    int i = bindAll(st, params, 3);
     st.bind(i, static_cast<int64_t>(q.limit.value_or(-1)));
-  st.bind(i + 1, static_cast<int64_t>(q.offset));
+    st.bind(i + 1, static_cast<int64_t>(q.offset));
     while (st.step()) ranked.emplace_back(st.integer(0), st.real(1));
   } catch (const Error& e) {
     throw unreadableQuery(text, e);
@@ -635,6 +664,11 @@ int64_t SqlitePostingStore::count() {
   auto st = db_.prepare("SELECT count(*) FROM postings");
   st.step();
   return st.integer(0);
+}
+
+void SqlitePostingStore::optimizeIndex() {
+  flushIndex();
+  db_.exec("INSERT INTO postings_fts (postings_fts) VALUES ('optimize')");
 }
 
 void SqlitePostingStore::forEach(const std::function<void(const StoredPosting&)>& visit) {

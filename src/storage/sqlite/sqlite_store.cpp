@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "storage/sqlite/fts_rank.h"
 #include "storage/sqlite/migrations.h"
 
 namespace jobfit {
@@ -90,6 +91,7 @@ void backupTo(sqlite3* from, const fs::path& to) {
 
 SqliteStore::SqliteStore(const fs::path& path, const StoreOptions& options)
     : path_(path), db_((prepareFile(path), path.string()), true) {
+  registerFtsRank(db_.handle());
   migrate(options);
 }
 

@@ -133,7 +133,8 @@ class SqliteDraftStore final : public DraftStore {
 class SqlitePostingStore final : public PostingStore {
  public:
   explicit SqlitePostingStore(Connection& db) : db_(db) {}
-  UpsertResult upsert(const Posting& p, Instant seenAt) override;
+  UpsertResult upsert(const Posting& p, Instant seenAt,
+                      const std::array<float, kValueCount>* valueSignals = nullptr) override;
   int64_t restore(const StoredPosting& p) override;
   std::optional<StoredPosting> find(int64_t id) override;
   void remove(int64_t id) override;
@@ -141,6 +142,7 @@ class SqlitePostingStore final : public PostingStore {
   std::vector<SearchHit> search(const std::string& query, const PostingQuery& q) override;
   std::set<int64_t> matchingIds(const std::string& query) override;
   int64_t count() override;
+  void optimizeIndex() override;
   void forEach(const std::function<void(const StoredPosting&)>& visit) override;
   void forEachFeatures(const std::set<int64_t>* only,
                        const std::function<void(const PostingFeatures&)>& visit) override;
@@ -155,6 +157,8 @@ class SqlitePostingStore final : public PostingStore {
   void writeChildren(int64_t id, const Posting& p, bool replace);
   // The posting's row of the compact features table (posting_fit_features), replaced.
   void writeFeatures(int64_t id, const Posting& p);
+  // replace: overwrite stored signals; else keep any already stored.
+  void writeValueSignals(int64_t id, const std::array<float, kValueCount>& signals, bool replace);
   // The full-text index is external-content: these keep it in step with the rows. Inside a
   // transaction the index writes wait until just before COMMIT (see flushIndex).
   void indexAdd(int64_t id, const Posting& p);

@@ -390,6 +390,33 @@ TEST_F(PostingStoreTest, TheMigrationFillsTheFeaturesOfPostingsStoredBeforeIt) {
   }
 }
 
+TEST_F(PostingStoreTest, ValueSignalsAreStoredWithThePosting) {
+  std::array<float, kValueCount> signals{};
+  signals[0] = 0.5f;
+  signals[7] = -0.25f;
+  auto signalsStored = [&] { return features(postings()).back().signals; };
+  UpsertResult r;
+  store->transaction([&] { r = postings().upsert(fullPosting(), kMonday, &signals); });
+  EXPECT_TRUE(store->fit().postingsWithoutValueSignals().empty());
+  ASSERT_EQ(signalsStored().size(), kValueCount);
+  EXPECT_FLOAT_EQ(signalsStored()[0], 0.5f);
+  EXPECT_FLOAT_EQ(signalsStored()[7], -0.25f);
+
+  // A changed text brings new signals in the same transaction.
+  Posting changed = fullPosting();
+  changed.description += " Mentoring included.";
+  signals[0] = 0.75f;
+  store->transaction([&] { r = postings().upsert(changed, kFriday, &signals); });
+  EXPECT_EQ(r.outcome, UpsertOutcome::updated);
+  EXPECT_TRUE(store->fit().postingsWithoutValueSignals().empty());
+  EXPECT_FLOAT_EQ(signalsStored()[0], 0.75f);
+
+  // Without signals a changed text leaves them to be computed later (refreshValueSignals).
+  changed.description += " Again.";
+  upsert(changed, kFriday);
+  EXPECT_EQ(store->fit().postingsWithoutValueSignals(), std::vector<int64_t>{r.id});
+}
+
 TEST(CanonicalUrl, DropsWhatDoesNotNameTheJob) {
   EXPECT_EQ(canonicalUrl("HTTP://WWW.Example.COM/Jobs/1/"), "https://example.com/Jobs/1");
   EXPECT_EQ(canonicalUrl("https://jobs.lever.co/acme/abc?lever-source=LinkedIn&utm_medium=x"),
