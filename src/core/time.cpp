@@ -119,15 +119,50 @@ Instant parseInstant(std::string_view text, std::string_view field) {
   throw fail();
 }
 
+namespace {
+// Two digits of a value from 0 to 99.
+void appendTwo(char* at, unsigned v) {
+  at[0] = static_cast<char>('0' + v / 10);
+  at[1] = static_cast<char>('0' + v % 10);
+}
+}  // namespace
+
+void appendDate(std::string& out, Date d) {
+  int year = int(d.year());
+  if (year < 0 || year > 9999) {
+    fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02}", year, unsigned(d.month()),
+                   unsigned(d.day()));
+    return;
+  }
+  char text[10] = {0, 0, 0, 0, '-', 0, 0, '-', 0, 0};
+  appendTwo(text, unsigned(year) / 100);
+  appendTwo(text + 2, unsigned(year) % 100);
+  appendTwo(text + 5, unsigned(d.month()));
+  appendTwo(text + 8, unsigned(d.day()));
+  out.append(text, sizeof text);
+}
+
+void appendInstant(std::string& out, Instant t) {
+  auto day = date::floor<date::days>(t);
+  appendDate(out, Date{day});
+  auto secs = static_cast<unsigned>((t - day).count());  // 0 to 86399
+  char text[10] = {'T', 0, 0, ':', 0, 0, ':', 0, 0, 'Z'};
+  appendTwo(text + 1, secs / 3600);
+  appendTwo(text + 4, secs / 60 % 60);
+  appendTwo(text + 7, secs % 60);
+  out.append(text, sizeof text);
+}
+
 std::string formatDate(Date d) {
-  return fmt::format("{:04}-{:02}-{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+  std::string out;
+  appendDate(out, d);
+  return out;
 }
 
 std::string formatInstant(Instant t) {
-  auto day = date::floor<date::days>(t);
-  date::hh_mm_ss<seconds> hms{t - day};
-  return fmt::format("{}T{:02}:{:02}:{:02}Z", formatDate(Date{day}), hms.hours().count(),
-                     hms.minutes().count(), hms.seconds().count());
+  std::string out;
+  appendInstant(out, t);
+  return out;
 }
 
 std::string formatLocal(const Clock& clock, Instant t) {
