@@ -54,14 +54,25 @@ int toInt(std::string_view s) {
   return v;
 }
 
+// The number written by the digits t[from, from + n), or -1 when one is not a digit. Dates are
+// read for every stored row, so this is written out rather than built on general parsing.
+int digitsAt(std::string_view t, size_t from, size_t n) {
+  int v = 0;
+  for (size_t i = from; i < from + n; ++i) {
+    unsigned d = static_cast<unsigned char>(t[i]) - unsigned{'0'};
+    if (d > 9) return -1;
+    v = v * 10 + static_cast<int>(d);
+  }
+  return v;
+}
+
 std::optional<Date> tryDate(std::string_view t) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
-  if (!allDigits(t.substr(0, 4)) || !allDigits(t.substr(5, 2)) || !allDigits(t.substr(8, 2)))
-    return std::nullopt;
-  Date d{date::year{toInt(t.substr(0, 4))}, date::month{unsigned(toInt(t.substr(5, 2)))},
-         date::day{unsigned(toInt(t.substr(8, 2)))}};
-  if (!d.ok()) return std::nullopt;
-  return d;
+  int y = digitsAt(t, 0, 4), m = digitsAt(t, 5, 2), d = digitsAt(t, 8, 2);
+  if (y < 0 || m < 0 || d < 0) return std::nullopt;
+  Date out{date::year{y}, date::month{unsigned(m)}, date::day{unsigned(d)}};
+  if (!out.ok()) return std::nullopt;
+  return out;
 }
 
 std::optional<seconds> tryClock(std::string_view t, bool allowSeconds) {

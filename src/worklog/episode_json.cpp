@@ -60,6 +60,7 @@ struct Field {
   std::string name;
   FieldWriter write;
   const std::optional<int> Ratings::*rating = nullptr;
+  std::string key = {};  // ,"name": as written before the value
 };
 
 // Every key of the episode form in the order nlohmann::json writes them (sorted).
@@ -106,6 +107,8 @@ const std::vector<Field>& episodeFields() {
     };
     for (const auto& item : kRatingItems) f.push_back({std::string(item.name), nullptr, item.member});
     std::sort(f.begin(), f.end(), [](const Field& a, const Field& b) { return a.name < b.name; });
+    for (auto& field : f) field.key = ",\"" + field.name + "\":";
+    f.front().key.front() = '{';
     return f;
   }();
   return fields;
@@ -127,13 +130,8 @@ Episode readEpisode(const JsonReader& r, bool requireDate) {
 }  // namespace
 
 void appendJson(std::string& out, const Episode& e) {
-  char sep = '{';
   for (const auto& field : episodeFields()) {
-    out += sep;
-    sep = ',';
-    out += '"';
-    out += field.name;
-    out += "\":";
+    out += field.key;
     if (field.write)
       field.write(out, e);
     else

@@ -41,6 +41,10 @@ TEST(Dates, ParseValidateAndFormat) {
   EXPECT_EQ(formatDate(parseDate("2026-02-28")), "2026-02-28");
   EXPECT_THROW(parseDate("2026-02-30"), Error);
   EXPECT_THROW(parseDate("26-2-3"), Error);
+  EXPECT_THROW(parseDate("2026-1a-01"), Error);
+  EXPECT_THROW(parseDate("2026-00-10"), Error);
+  EXPECT_THROW(parseDate("2026-03-1 "), Error);
+  EXPECT_THROW(parseDate("+026-03-10"), Error);
   EXPECT_EQ(formatDate(weekStart(parseDate("2026-03-12"))), "2026-03-09");  // Thursday -> Monday
   EXPECT_EQ(formatDate(weekStart(parseDate("2026-03-09"))), "2026-03-09");
   EXPECT_EQ(daysBetween(parseDate("2026-02-27"), parseDate("2026-03-02")), 3);
@@ -78,6 +82,7 @@ RC_GTEST_PROP(TimeText, DatesAndInstantsAreIsoText, ()) {
   RC_ASSERT(formatDate(d) == dateText);
   RC_ASSERT(formatInstant(t) == fmt::format("{}T{:02}:{:02}:{:02}Z", dateText, hms.hours().count(),
                                             hms.minutes().count(), hms.seconds().count()));
+  if (int(d.year()) >= 0 && int(d.year()) <= 9999) RC_ASSERT(parseDate(dateText) == d);
   std::string out = "x";
   appendDate(out, d);
   appendInstant(out, t);
