@@ -130,11 +130,13 @@ void Statement::reset() {
 bool Statement::isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
-std::string Statement::text(int column) const { return std::string(view(column)); }
-std::string_view Statement::view(int column) const {
+std::string Statement::text(int column) const {
   auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-  return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
-           : std::string_view();
+  return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+}
+std::string_view Statement::textView(int column) const {
+  auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string_view();
 }
 std::optional<int64_t> Statement::optionalInteger(int column) const {
   if (isNull(column)) return std::nullopt;

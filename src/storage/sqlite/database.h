@@ -73,8 +73,8 @@ class Statement {
   int64_t integer(int column) const;
   double real(int column) const;
   std::string text(int column) const;
-  // The text of a column without copying it: valid until the next step or reset.
-  std::string_view view(int column) const;
+  // The text without a copy, valid until the next step or reset.
+  std::string_view textView(int column) const;
   std::optional<int64_t> optionalInteger(int column) const;
   std::optional<std::string> optionalText(int column) const;
 

@@ -19,7 +19,7 @@ Episode readEpisode(const Statement& st) {
   Episode e;
   e.id = st.integer(0);
   if (auto s = st.optionalInteger(1)) e.start = Instant{std::chrono::seconds{*s}};
-  e.date = parseDate(st.view(2));
+  e.date = parseDate(st.textView(2));
   e.minutes = static_cast<int>(st.integer(3));
   e.with = st.text(4);
   e.note = st.text(5);
@@ -131,7 +131,7 @@ std::vector<Episode> SqliteEpisodeStore::list(const EpisodeQuery& q) {
   while (acts.step()) {
     int64_t id = acts.integer(0);
     while (next != byId.end() && (*next)->id < id) ++next;
-    if (next != byId.end() && (*next)->id == id) (*next)->activities.emplace_back(acts.view(1));
+    if (next != byId.end() && (*next)->id == id) (*next)->activities.emplace_back(acts.textView(1));
   }
   return out;
 }
