@@ -54,14 +54,25 @@ int toInt(std::string_view s) {
   return v;
 }
 
+// The number written by the digits t[from, from + n), or -1 when one is not a digit. Dates are
+// read for every stored row, so this is written out rather than built on general parsing.
+int digitsAt(std::string_view t, size_t from, size_t n) {
+  int v = 0;
+  for (size_t i = from; i < from + n; ++i) {
+    unsigned d = static_cast<unsigned char>(t[i]) - unsigned{'0'};
+    if (d > 9) return -1;
+    v = v * 10 + static_cast<int>(d);
+  }
+  return v;
+}
+
 std::optional<Date> tryDate(std::string_view t) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
-  if (!allDigits(t.substr(0, 4)) || !allDigits(t.substr(5, 2)) || !allDigits(t.substr(8, 2)))
-    return std::nullopt;
-  Date d{date::year{toInt(t.substr(0, 4))}, date::month{unsigned(toInt(t.substr(5, 2)))},
-         date::day{unsigned(toInt(t.substr(8, 2)))}};
-  if (!d.ok()) return std::nullopt;
-  return d;
+  int y = digitsAt(t, 0, 4), m = digitsAt(t, 5, 2), d = digitsAt(t, 8, 2);
+  if (y < 0 || m < 0 || d < 0) return std::nullopt;
+  Date out{date::year{y}, date::month{unsigned(m)}, date::day{unsigned(d)}};
+  if (!out.ok()) return std::nullopt;
+  return out;
 }
 
 std::optional<seconds> tryClock(std::string_view t, bool allowSeconds) {
@@ -119,15 +130,50 @@ Instant parseInstant(std::string_view text, std::string_view field) {
   throw fail();
 }
 
+namespace {
+// Two digits of a value from 0 to 99.
+void appendTwo(char* at, unsigned v) {
+  at[0] = static_cast<char>('0' + v / 10);
+  at[1] = static_cast<char>('0' + v % 10);
+}
+}  // namespace
+
+void appendDate(std::string& out, Date d) {
+  int year = int(d.year());
+  if (year < 0 || year > 9999) {
+    fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02}", year, unsigned(d.month()),
+                   unsigned(d.day()));
+    return;
+  }
+  char text[10] = {0, 0, 0, 0, '-', 0, 0, '-', 0, 0};
+  appendTwo(text, unsigned(year) / 100);
+  appendTwo(text + 2, unsigned(year) % 100);
+  appendTwo(text + 5, unsigned(d.month()));
+  appendTwo(text + 8, unsigned(d.day()));
+  out.append(text, sizeof text);
+}
+
+void appendInstant(std::string& out, Instant t) {
+  auto day = date::floor<date::days>(t);
+  appendDate(out, Date{day});
+  auto secs = static_cast<unsigned>((t - day).count());  // 0 to 86399
+  char text[10] = {'T', 0, 0, ':', 0, 0, ':', 0, 0, 'Z'};
+  appendTwo(text + 1, secs / 3600);
+  appendTwo(text + 4, secs / 60 % 60);
+  appendTwo(text + 7, secs % 60);
+  out.append(text, sizeof text);
+}
+
 std::string formatDate(Date d) {
-  return fmt::format("{:04}-{:02}-{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+  std::string out;
+  appendDate(out, d);
+  return out;
 }
 
 std::string formatInstant(Instant t) {
-  auto day = date::floor<date::days>(t);
-  date::hh_mm_ss<seconds> hms{t - day};
-  return fmt::format("{}T{:02}:{:02}:{:02}Z", formatDate(Date{day}), hms.hours().count(),
-                     hms.minutes().count(), hms.seconds().count());
+  std::string out;
+  appendInstant(out, t);
+  return out;
 }
 
 std::string formatLocal(const Clock& clock, Instant t) {

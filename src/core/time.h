@@ -50,6 +50,9 @@ Instant parseInstant(std::string_view text, std::string_view field = "start");
 std::string formatDate(Date d);
 // ISO 8601 in UTC with a Z: 2026-03-10T08:00:00Z.
 std::string formatInstant(Instant t);
+// The same texts appended to out, without allocating (the hot paths writing many of them).
+void appendDate(std::string& out, Date d);
+void appendInstant(std::string& out, Instant t);
 // Local wall-clock "YYYY-MM-DD HH:MM" in the clock's zone.
 std::string formatLocal(const Clock& clock, Instant t);
 // Days from a to b (b - a).

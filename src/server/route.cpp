@@ -121,6 +121,21 @@ bool ApiRequest::queryFlag(const std::string& name) const {
               name);
 }
 
+Route deleteRoute(std::string path, std::string tag, std::string summary,
+                  void (*remove)(Store& store, int64_t id)) {
+  return {.method = Method::del,
+          .path = std::move(path),
+          .summary = std::move(summary),
+          .tag = std::move(tag),
+          .status = 204,
+          .handler = [remove](ApiRequest& r) {
+            auto& store = r.store();
+            int64_t id = r.id();
+            store.transaction([&] { remove(store, id); });
+            return Reply::noContent();
+          }};
+}
+
 nlohmann::json ApiRequest::json() const {
   if (body_.empty()) throw Error(ErrorCode::invalid, "the request needs a JSON body", "body");
   return parseJsonDocument(body_, "request body");
@@ -131,6 +146,9 @@ void RouteTable::add(Route route) {
     if (r.method == route.method && r.path == route.path)
       throw std::logic_error(fmt::format("route {} {} is registered twice", methodName(r.method),
                                          r.path));
+  if (route.cache != Caching::none && route.method != Method::get)
+    throw std::logic_error(fmt::format("route {} {} changes data: its answer cannot be cached",
+                                       methodName(route.method), route.path));
   std::vector<std::string> segments;
   for (auto s : splitPath(route.path)) segments.emplace_back(s);
   segments_.push_back(std::move(segments));

@@ -84,8 +84,14 @@ class ApiRequest {
 
   // This thread's database connection, borrowed for the request.
   Store& store() const { return store_(); }
-  const Clock& clock() const { return clock_; }
+  const Clock& clock() const {
+    clockRead_ = true;
+    return clock_;
+  }
   const ServerFacts& facts() const { return facts_; }
+  // Whether the handler asked for the clock (an answer that did cannot be kept as one that
+  // depends on the data alone).
+  bool clockRead() const { return clockRead_; }
 
  private:
   std::map<std::string, std::string> params_;
@@ -94,11 +100,18 @@ class ApiRequest {
   std::function<Store&()> store_;
   const Clock& clock_;
   const ServerFacts& facts_;
+  mutable bool clockRead_ = false;
 };
 
 using Handler = std::function<Reply(ApiRequest&)>;
 
 inline constexpr std::size_t kDefaultMaxBody = 1 << 20;  // 1 MiB
+
+// Whether a GET route's answer may be kept and sent again (with an ETag, or a 304 to a client
+// that has it) until the database changes: see response_cache.h. `data`: the answer depends
+// only on the path, the query and the database (an answer whose handler asks for the clock
+// after all is not kept). `dataAndDay`: also on today's date, never on the time of day.
+enum class Caching { none, data, dataAndDay };
 
 struct Route {
   Method method;
@@ -114,6 +127,7 @@ struct Route {
   std::string responseType = {};  // the media type of a non-JSON answer ("text/csv")
   std::string requestMedia = "application/json";  // the body's media type ("text/calendar")
   std::string alsoAnswers = {};  // another media type the answer can take ("text/html")
+  Caching cache = Caching::none;  // GET routes only
 };
 
 struct RouteMatch {
@@ -124,7 +138,8 @@ struct RouteMatch {
 
 class RouteTable {
  public:
-  // Adds a route; throws std::logic_error on a duplicate method and path.
+  // Adds a route; throws std::logic_error on a duplicate method and path, or a route other
+  // than GET that declares its answer cacheable.
   void add(Route route);
   // Declares a JSON schema (an OpenAPI 3.1 / JSON Schema object) routes refer to by name.
   void schema(const std::string& name, nlohmann::json schema);
@@ -140,6 +155,11 @@ class RouteTable {
   std::vector<std::vector<std::string>> segments_;  // routes_[i]'s path split on '/'
   std::map<std::string, nlohmann::json> schemas_;
 };
+
+// DELETE on path (".../{id}"): remove(store, id) in one transaction (remove throws
+// Error(not_found) for an unknown id), then 204.
+Route deleteRoute(std::string path, std::string tag, std::string summary,
+                  void (*remove)(Store& store, int64_t id));
 
 // A capability's routes: one function per capability, listed once in routes.cpp.
 struct RouteGroup {

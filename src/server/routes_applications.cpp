@@ -372,7 +372,8 @@ void addApplicationPaths(RouteTable& t) {
            auto& store = r.store();
            auto apps = listApplications(store, stage, r.queryFlag("silent"), today);
            return Reply::ok(applicationsJson(apps, silenceThresholds(store), today));
-         }});
+         },
+         .cache = Caching::dataAndDay});
 
   t.add({.method = Method::post,
          .path = "/api/applications",
@@ -418,7 +419,8 @@ void addApplicationPaths(RouteTable& t) {
            return text(historyCsv(r.store().applications().list()), "text/csv; charset=utf-8",
                        "jobfit-history.csv");
          },
-         .responseType = "text/csv"});
+         .responseType = "text/csv",
+         .cache = Caching::data});
 
   t.add({.method = Method::get,
          .path = "/api/applications.csv",
@@ -430,7 +432,8 @@ void addApplicationPaths(RouteTable& t) {
            return text(applicationsCsv(store.applications().list(), store.contacts().list()),
                        "text/csv; charset=utf-8", "jobfit-applications.csv");
          },
-         .responseType = "text/csv"});
+         .responseType = "text/csv",
+         .cache = Caching::data});
 
   t.add({.method = Method::get,
          .path = "/api/applications/{id}",
@@ -438,7 +441,8 @@ void addApplicationPaths(RouteTable& t) {
                     "(as `jobfit app show --json`)",
          .tag = "applications",
          .response = "ApplicationDetail",
-         .handler = [](ApiRequest& r) { return detail(r, requireApplication(r.store(), r.id())); }});
+         .handler = [](ApiRequest& r) { return detail(r, requireApplication(r.store(), r.id())); },
+         .cache = Caching::dataAndDay});
 
   t.add({.method = Method::put,
          .path = "/api/applications/{id}",
@@ -456,17 +460,9 @@ void addApplicationPaths(RouteTable& t) {
                          }));
          }});
 
-  t.add({.method = Method::del,
-         .path = "/api/applications/{id}",
-         .summary = "Delete an application with its history and reminders (as `jobfit app rm`)",
-         .tag = "applications",
-         .status = 204,
-         .handler = [](ApiRequest& r) {
-           auto& store = r.store();
-           int64_t id = r.id();
-           store.transaction([&] { store.applications().remove(id); });
-           return Reply::noContent();
-         }});
+  t.add(deleteRoute("/api/applications/{id}", "applications",
+                    "Delete an application with its history and reminders (as `jobfit app rm`)",
+                    [](Store& s, int64_t id) { s.applications().remove(id); }));
 
   t.add({.method = Method::post,
          .path = "/api/applications/{id}/moves",
@@ -558,7 +554,8 @@ void addReminderPaths(RouteTable& t) {
          .response = "Inbox",
          .handler = [](ApiRequest& r) {
            return Reply::ok(toJson(inboxFor(r.store(), r.clock().today())));
-         }});
+         },
+         .cache = Caching::dataAndDay});
 
   t.add({.method = Method::get,
          .path = "/api/reminders",
@@ -571,7 +568,8 @@ void addReminderPaths(RouteTable& t) {
            for (const auto& m : r.store().reminders().list(r.queryFlag("all")))
              out.push_back(toJson(m));
            return Reply::ok(std::move(out));
-         }});
+         },
+         .cache = Caching::data});
 
   t.add({.method = Method::post,
          .path = "/api/reminders",
@@ -631,17 +629,9 @@ void addReminderPaths(RouteTable& t) {
          .response = "Reminder",
          .handler = done});
 
-  t.add({.method = Method::del,
-         .path = "/api/reminders/{id}",
-         .summary = "Delete a reminder (as `jobfit reminders --rm`)",
-         .tag = "applications",
-         .status = 204,
-         .handler = [](ApiRequest& r) {
-           auto& store = r.store();
-           int64_t id = r.id();
-           store.transaction([&] { store.reminders().remove(id); });
-           return Reply::noContent();
-         }});
+  t.add(deleteRoute("/api/reminders/{id}", "applications",
+                    "Delete a reminder (as `jobfit reminders --rm`)",
+                    [](Store& s, int64_t id) { s.reminders().remove(id); }));
 
   t.add({.method = Method::get,
          .path = "/api/calendar.ics",
@@ -684,7 +674,8 @@ void addContactPaths(RouteTable& t) {
                     "contacts --json`)",
          .tag = "applications",
          .response = "Contact[]",
-         .handler = [](ApiRequest& r) { return Reply::ok(contactsJson(r.store())); }});
+         .handler = [](ApiRequest& r) { return Reply::ok(contactsJson(r.store())); },
+         .cache = Caching::data});
 
   t.add({.method = Method::post,
          .path = "/api/contacts",
@@ -712,7 +703,8 @@ void addContactPaths(RouteTable& t) {
          .handler = [](ApiRequest& r) {
            auto& store = r.store();
            return Reply::ok(contactJson(store, requireContact(store, r.id())));
-         }});
+         },
+         .cache = Caching::data});
 
   t.add({.method = Method::put,
          .path = "/api/contacts/{id}",
@@ -734,18 +726,10 @@ void addContactPaths(RouteTable& t) {
            return Reply::ok(contactJson(store, c));
          }});
 
-  t.add({.method = Method::del,
-         .path = "/api/contacts/{id}",
-         .summary = "Delete a contact, their interactions and their links to applications (as "
+  t.add(deleteRoute("/api/contacts/{id}", "applications",
+                    "Delete a contact, their interactions and their links to applications (as "
                     "`jobfit contact rm`)",
-         .tag = "applications",
-         .status = 204,
-         .handler = [](ApiRequest& r) {
-           auto& store = r.store();
-           int64_t id = r.id();
-           store.transaction([&] { store.contacts().remove(id); });
-           return Reply::noContent();
-         }});
+                    [](Store& s, int64_t id) { s.contacts().remove(id); }));
 
   t.add({.method = Method::post,
          .path = "/api/contacts/{id}/log",
@@ -777,7 +761,8 @@ void addContactPaths(RouteTable& t) {
          .handler = [](ApiRequest& r) {
            StatsRange range{r.queryDate("from"), r.queryDate("to")};
            return Reply::ok(toJson(statsFor(r.store(), range, r.clock().today())));
-         }});
+         },
+         .cache = Caching::dataAndDay});
 }
 
 }  // namespace

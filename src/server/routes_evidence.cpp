@@ -253,7 +253,8 @@ void addEvidenceRoutes(RouteTable& t) {
          options.to = r.queryDate("to");
          options.shrinkK = queryNumber(r, "shrink", 0, 1000).value_or(options.shrinkK);
          return Reply::ok(toJson(loadInsights(r.store(), options)));
-       }});
+       },
+       .cache = Caching::data});
 
   t.add({.method = Method::get,
          .path = "/api/checkins",
@@ -263,7 +264,8 @@ void addEvidenceRoutes(RouteTable& t) {
          .response = "CheckinHistory",
          .handler = [](ApiRequest& r) {
            return Reply::ok(toJson(loadCheckinHistory(r.store(), r.clock().today())));
-         }});
+         },
+         .cache = Caching::dataAndDay});
 
   t.add({.method = Method::post,
          .path = "/api/checkins",
@@ -291,7 +293,8 @@ void addEvidenceRoutes(RouteTable& t) {
                     "categories and scoring",
          .tag = "evidence",
          .response = "CbiItems",
-         .handler = [](ApiRequest&) { return Reply::ok(cbiItemsJson()); }});
+         .handler = [](ApiRequest&) { return Reply::ok(cbiItemsJson()); },
+         .cache = Caching::data});
 
   t.add({.method = Method::get,
          .path = "/api/expectations",
@@ -303,7 +306,8 @@ void addEvidenceRoutes(RouteTable& t) {
            for (const auto& e : latestExpectations(r.store().expectations().list()))
              out.push_back(toJson(e));
            return Reply::ok(std::move(out));
-         }});
+         },
+         .cache = Caching::data});
 
   t.add({.method = Method::post,
          .path = "/api/expectations",
@@ -351,7 +355,8 @@ void addEvidenceRoutes(RouteTable& t) {
            json out = json::array();
            for (const auto& d : r.store().drafts().list(status)) out.push_back(toJson(d));
            return Reply::ok(std::move(out));
-         }});
+         },
+         .cache = Caching::data});
 
   t.add({.method = Method::post,
          .path = "/api/drafts/{id}/rate",
@@ -410,7 +415,8 @@ void addEvidenceRoutes(RouteTable& t) {
                reply.contentType = "text/html; charset=utf-8";
                return reply;
              },
-         .alsoAnswers = "text/html"});
+         .alsoAnswers = "text/html",
+         .cache = Caching::dataAndDay});
 }
 
 }  // namespace jobfit::server

@@ -312,7 +312,8 @@ void addPostingRoutes(RouteTable& t) {
            for (const auto& p : r.store().postings().list(postingQuery(r, 100)))
              out.push_back(toJson(p));
            return Reply::ok(std::move(out));
-         }});
+         },
+         .cache = Caching::data});
 
   auto searchParams = filterParams("At most this many (1-1000, default 20)");
   searchParams.insert(searchParams.begin(),
@@ -342,7 +343,8 @@ void addPostingRoutes(RouteTable& t) {
            json out = json::array();
            for (const auto& h : hits) out.push_back(toJson(h));
            return Reply::ok(std::move(out));
-         }});
+         },
+         .cache = Caching::data});
 
   t.add({.method = Method::get,
          .path = "/api/postings/{id}",
@@ -352,19 +354,12 @@ void addPostingRoutes(RouteTable& t) {
          .response = "StoredPosting",
          .handler = [](ApiRequest& r) {
            return Reply::ok(toJson(requirePosting(r.store(), r.id())));
-         }});
+         },
+         .cache = Caching::data});
 
-  t.add({.method = Method::del,
-         .path = "/api/postings/{id}",
-         .summary = "Delete a posting (as `jobfit posting rm`)",
-         .tag = "postings",
-         .status = 204,
-         .handler = [](ApiRequest& r) {
-           auto& store = r.store();
-           int64_t id = r.id();
-           store.transaction([&] { store.postings().remove(id); });
-           return Reply::noContent();
-         }});
+  t.add(deleteRoute("/api/postings/{id}", "postings",
+                    "Delete a posting (as `jobfit posting rm`)",
+                    [](Store& s, int64_t id) { s.postings().remove(id); }));
 }
 
 }  // namespace jobfit::server

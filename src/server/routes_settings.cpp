@@ -41,7 +41,8 @@ void addSettingsRoutes(RouteTable& t) {
          .summary = "Every setting",
          .tag = "settings",
          .response = "Settings",
-         .handler = [](ApiRequest& r) { return Reply::ok(allSettings(r.store())); }});
+         .handler = [](ApiRequest& r) { return Reply::ok(allSettings(r.store())); },
+         .cache = Caching::data});
 
   t.add({.method = Method::put,
          .path = "/api/settings",

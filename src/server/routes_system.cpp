@@ -51,7 +51,8 @@ void addSystemRoutes(RouteTable& t) {
          .response = "OpenApi",
          .handler = [](ApiRequest& r) {
            return Reply::ok(openApiDocument(*r.facts().routes, r.facts().version));
-         }});
+         },
+         .cache = Caching::data});
 }
 
 }  // namespace jobfit::server

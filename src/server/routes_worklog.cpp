@@ -146,7 +146,8 @@ void addWorklogRoutes(RouteTable& t) {
            reply.raw = toJsonText(r.store().episodes().list(q));
            reply.contentType = "application/json";
            return reply;
-         }});
+         },
+         .cache = Caching::data});
 
   t.add({.method = Method::post,
          .path = "/api/episodes",
@@ -171,7 +172,8 @@ void addWorklogRoutes(RouteTable& t) {
          .response = "Episode",
          .handler = [](ApiRequest& r) {
            return Reply::ok(toJson(requireEpisode(r.store(), r.id())));
-         }});
+         },
+         .cache = Caching::data});
 
   t.add({.method = Method::put,
          .path = "/api/episodes/{id}",
@@ -192,17 +194,9 @@ void addWorklogRoutes(RouteTable& t) {
            return Reply::ok(toJson(requireEpisode(store, id)));
          }});
 
-  t.add({.method = Method::del,
-         .path = "/api/episodes/{id}",
-         .summary = "Delete an episode (as `jobfit episode rm`)",
-         .tag = "worklog",
-         .status = 204,
-         .handler = [](ApiRequest& r) {
-           auto& store = r.store();
-           int64_t id = r.id();
-           store.transaction([&] { store.episodes().remove(id); });
-           return Reply::noContent();
-         }});
+  t.add(deleteRoute("/api/episodes/{id}", "worklog",
+                    "Delete an episode (as `jobfit episode rm`)",
+                    [](Store& s, int64_t id) { s.episodes().remove(id); }));
 
   t.add({.method = Method::get,
          .path = "/api/activities",
@@ -214,7 +208,8 @@ void addWorklogRoutes(RouteTable& t) {
            auto catalog = loadCatalog(r.store());
            for (const auto& a : catalog.all()) out.push_back(toJson(a));
            return Reply::ok(std::move(out));
-         }});
+         },
+         .cache = Caching::data});
 
   t.add({.method = Method::post,
          .path = "/api/activities",
@@ -253,7 +248,8 @@ void addWorklogRoutes(RouteTable& t) {
                              {"week", toJson(summarizeWeek(week, day))},
                              {"episodes", episodesJson(ofDay)},
                              {"recent", episodesJson(recent)}});
-         }});
+         },
+         .cache = Caching::dataAndDay});
 }
 
 }  // namespace jobfit::server

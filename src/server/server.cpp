@@ -14,6 +14,7 @@
 #include <httplib.h>
 
 #include "core/error.h"
+#include "server/response_cache.h"
 #include "server/route.h"
 #include "server/security.h"
 #include "server/store_pool.h"
@@ -43,6 +44,20 @@ void sendJson(httplib::Response& res, int status, const json& body) {
 
 void sendError(httplib::Response& res, const Error& e) {
   sendJson(res, httpStatus(e.code()), errorBody(codeName(e.code()), e.what(), e.field(), e.hint()));
+}
+
+CachedReply errorReply(int status, const json& body) {
+  CachedReply out;
+  out.status = status;
+  out.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  out.contentType = "application/json";
+  return out;
+}
+
+void send(httplib::Response& res, const CachedReply& reply) {
+  res.status = reply.status;
+  for (const auto& [k, v] : reply.headers) res.set_header(k, v);
+  if (!reply.contentType.empty()) res.set_content(reply.body, reply.contentType);
 }
 
 bool isStateChanging(const std::string& method) {
@@ -98,6 +113,7 @@ struct Server::Impl {
   RouteTable routes = buildRouteTable();
   ServerFacts facts;
   StorePool pool;
+  ResponseCache cache;
   HttpServer http;
   fs::path webRoot;  // canonical, or empty when the web app is not built
   std::set<std::string> allowed;
@@ -220,6 +236,7 @@ struct Server::Impl {
     RouteMatch match;
     if (method) match = routes.match(*method, req.path);
     if (!match.route) {
+      res.set_header("Cache-Control", "no-store");
       if (match.pathExists) {
         sendJson(res, 405,
                  errorBody("method_not_allowed",
@@ -231,6 +248,45 @@ struct Server::Impl {
       return;
     }
     const Route& route = *match.route;
+    if (route.cache == Caching::none || !options.cache) {
+      res.set_header("Cache-Control", "no-store");
+      send(res, answer(route, std::move(match.params), req, clock, Caching::none));
+      return;
+    }
+    // A kept answer may be sent again, but the client must ask each time (it may hold an
+    // answer of older data). The version is read before the answer is computed, so an answer
+    // is never filed under a version newer than its data. The handler sees the clock fixed at
+    // the instant the key was made, so the day in the key is the day it computed with.
+    res.set_header("Cache-Control", "private, no-cache");
+    ResponseCache::Ptr reply;
+    try {
+      uint64_t version = pool.dataVersion();
+      Clock at = Clock::fixed(clock.now(), &clock.zone());
+      std::string key = requestKey(req.path, req.params);
+      if (route.cache == Caching::dataAndDay) key += "\nday:" + formatDate(at.today());
+      reply = cache.get(key, version, [&] {
+        return std::make_shared<const CachedReply>(
+            answer(route, match.params, req, at, route.cache));
+      });
+    } catch (const Error& e) {
+      sendError(res, e);
+      return;
+    }
+    if (!reply->etag.empty()) {
+      res.set_header("ETag", reply->etag);
+      if (etagMatches(req.get_header_value("If-None-Match"), reply->etag)) {
+        res.status = 304;
+        return;
+      }
+    }
+    send(res, *reply);
+  }
+
+  // Runs a route's handler and renders what it answers, or the error it raises, as sent; with
+  // the entity tag and whether it may be kept when it is to be cached.
+  CachedReply answer(const Route& route, std::map<std::string, std::string> params,
+                     const httplib::Request& req, const Clock& at, Caching caching) {
+    CachedReply out;
     std::optional<StorePool::Lease> lease;
     auto store = [&]() -> Store& {
       if (!lease) lease.emplace(pool.acquire());
@@ -242,23 +298,31 @@ struct Server::Impl {
                     fmt::format("the request body is larger than the {} bytes allowed",
                                 route.maxBody),
                     "body");
-      ApiRequest request(std::move(match.params), req.params, req.body, store, clock, facts);
+      ApiRequest request(std::move(params), req.params, req.body, store, at, facts);
       std::unique_lock<std::mutex> writing;
       if (route.method != Method::get) writing = std::unique_lock(writeMutex);
       Reply reply = route.handler(request);
       if (writing) writing.unlock();
-      res.status = reply.status;
-      for (const auto& [k, v] : reply.headers) res.set_header(k, v);
-      if (reply.json)
-        res.set_content(reply.json->dump(-1, ' ', false, json::error_handler_t::replace),
-                        "application/json");
-      else if (!reply.contentType.empty())
-        res.set_content(reply.raw, reply.contentType);
+      out.status = reply.status;
+      out.headers = std::move(reply.headers);
+      if (reply.json) {
+        out.body = reply.json->dump(-1, ' ', false, json::error_handler_t::replace);
+        out.contentType = "application/json";
+      } else if (!reply.contentType.empty()) {
+        out.body = std::move(reply.raw);
+        out.contentType = std::move(reply.contentType);
+      }
+      out.keep = caching != Caching::none && out.status == 200 &&
+                 !(caching == Caching::data && request.clockRead());
     } catch (const Error& e) {
-      sendError(res, e);
+      out = errorReply(httpStatus(e.code()),
+                       errorBody(codeName(e.code()), e.what(), e.field(), e.hint()));
     } catch (const std::exception& e) {
-      sendJson(res, 500, errorBody("io", fmt::format("internal error: {}", e.what())));
+      out = errorReply(500, errorBody("io", fmt::format("internal error: {}", e.what())));
     }
+    if (caching != Caching::none && out.status == 200)
+      out.etag = entityTag(out.contentType, out.body);
+    return out;
   }
 
   void serveStatic(const httplib::Request& req, httplib::Response& res) {
@@ -334,7 +398,6 @@ struct Server::Impl {
     });
     auto handle = [this](const httplib::Request& req, httplib::Response& res) {
       if (req.path.starts_with("/api/")) {
-        res.set_header("Cache-Control", "no-store");
         dispatchApi(req, res);
       } else if (req.path == "/login") {
         login(req, res);

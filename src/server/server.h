@@ -22,6 +22,9 @@ struct ServeOptions {
   // Worker threads. Each open keep-alive connection holds one, so this bounds the number of
   // clients served at once.
   std::size_t threads = 128;
+  // Whether answers of the routes that allow it are kept and sent again while the data is
+  // unchanged (docs/server.md); off, every answer is computed afresh.
+  bool cache = true;
 };
 
 class Server {

@@ -6,6 +6,12 @@ StorePool::StorePool(std::filesystem::path path, Instant now)
     : path_(std::move(path)), openedAt_(now) {
   idle_.push_back(openSqliteStore(path_, StoreOptions{openedAt_}));
   opened_ = 1;
+  watcher_ = openSqliteStore(path_, StoreOptions{openedAt_});
+}
+
+uint64_t StorePool::dataVersion() {
+  std::lock_guard lock(watching_);
+  return watcher_->dataVersion();
 }
 
 StorePool::Lease::~Lease() {

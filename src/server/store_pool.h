@@ -1,7 +1,8 @@
 // Database connections for the server's worker threads. A Store (one SQLite connection) is not
 // thread-safe, so each request borrows one for its duration; the pool grows to the number of
 // requests running at once. SQLite in WAL mode lets readers run in parallel, and writers
-// serialize inside SQLite (BEGIN IMMEDIATE with a busy timeout).
+// serialize inside SQLite (BEGIN IMMEDIATE with a busy timeout). One more connection, never
+// lent, tells when the data has changed.
 #pragma once
 
 #include <filesystem>
@@ -33,6 +34,9 @@ class StorePool {
   };
 
   Lease acquire();
+  // The database's data version as seen by a connection of its own that never writes: it
+  // grows whenever anything commits, through this pool or any other connection or process.
+  uint64_t dataVersion();
   const std::filesystem::path& path() const { return path_; }
   // Connections opened so far.
   size_t opened() const;
@@ -48,6 +52,8 @@ class StorePool {
   std::mutex opening_;
   std::vector<std::unique_ptr<Store>> idle_;
   size_t opened_ = 0;
+  std::mutex watching_;
+  std::unique_ptr<Store> watcher_;  // only asked for the data version, never lent
 };
 
 }  // namespace jobfit::server

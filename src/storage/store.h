@@ -82,6 +82,10 @@ class Store {
   virtual void backup(const std::filesystem::path& to) = 0;
   // Where the data lives, for messages.
   virtual std::string location() const = 0;
+  // A number that grows whenever a transaction commits on another connection to the same
+  // database, in this process or another; this connection's own commits leave it alone. A
+  // connection that only ever reads it tells whether anything has changed since it last asked.
+  virtual uint64_t dataVersion() = 0;
 };
 
 struct StoreOptions {

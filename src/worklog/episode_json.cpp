@@ -1,6 +1,7 @@
 #include "worklog/episode_json.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include <fmt/format.h>
 
@@ -41,9 +42,15 @@ void appendString(std::string& out, std::string_view s) {
   out += '"';
 }
 
+void appendInt(std::string& out, int64_t v) {
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+  out.append(digits, end);
+}
+
 void appendOptional(std::string& out, const std::optional<int>& v) {
   if (v)
-    out += std::to_string(*v);
+    appendInt(out, *v);
   else
     out += "null";
 }
@@ -53,20 +60,31 @@ struct Field {
   std::string name;
   FieldWriter write;
   const std::optional<int> Ratings::*rating = nullptr;
+  std::string key = {};  // ,"name": as written before the value
 };
 
 // Every key of the episode form in the order nlohmann::json writes them (sorted).
 const std::vector<Field>& episodeFields() {
   static const std::vector<Field> fields = [] {
     std::vector<Field> f{
-        {"id", [](std::string& o, const Episode& e) { o += std::to_string(e.id); }},
+        {"id", [](std::string& o, const Episode& e) { appendInt(o, e.id); }},
         {"start",
          [](std::string& o, const Episode& e) {
-           if (e.start) appendString(o, formatInstant(*e.start));
-           else o += "null";
+           if (!e.start) {
+             o += "null";
+             return;
+           }
+           o += '"';
+           appendInstant(o, *e.start);
+           o += '"';
          }},
-        {"date", [](std::string& o, const Episode& e) { appendString(o, formatDate(e.date)); }},
-        {"minutes", [](std::string& o, const Episode& e) { o += std::to_string(e.minutes); }},
+        {"date",
+         [](std::string& o, const Episode& e) {
+           o += '"';
+           appendDate(o, e.date);
+           o += '"';
+         }},
+        {"minutes", [](std::string& o, const Episode& e) { appendInt(o, e.minutes); }},
         {"activities",
          [](std::string& o, const Episode& e) {
            o += '[';
@@ -89,6 +107,8 @@ const std::vector<Field>& episodeFields() {
     };
     for (const auto& item : kRatingItems) f.push_back({std::string(item.name), nullptr, item.member});
     std::sort(f.begin(), f.end(), [](const Field& a, const Field& b) { return a.name < b.name; });
+    for (auto& field : f) field.key = ",\"" + field.name + "\":";
+    f.front().key.front() = '{';
     return f;
   }();
   return fields;
@@ -110,13 +130,8 @@ Episode readEpisode(const JsonReader& r, bool requireDate) {
 }  // namespace
 
 void appendJson(std::string& out, const Episode& e) {
-  char sep = '{';
   for (const auto& field : episodeFields()) {
-    out += sep;
-    sep = ',';
-    out += '"';
-    out += field.name;
-    out += "\":";
+    out += field.key;
     if (field.write)
       field.write(out, e);
     else

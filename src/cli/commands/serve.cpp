@@ -1,4 +1,4 @@
-// jobfit serve [--host 127.0.0.1] [--port 8080] [--token TOKEN] [--open] [--web DIR]
+// jobfit serve [--host 127.0.0.1] [--port 8080] [--token TOKEN] [--open] [--web DIR] [--no-cache]
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -36,6 +36,7 @@ void attachServe(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
   struct Args {
     server::ServeOptions options;
     bool open = false;
+    bool noCache = false;
   };
   auto args = std::make_shared<Args>();
   args->options.webRoot = JOBFIT_WEB_DIST;
@@ -52,11 +53,15 @@ void attachServe(CLI::App& parent, Context& ctx, const CommandSpec& spec) {
   cmd->add_flag("--open", args->open, "Open the app in the browser");
   cmd->add_option("--web", args->options.webRoot, "Folder of the built web app")
       ->capture_default_str();
+  cmd->add_flag("--no-cache", args->noCache,
+                "Compute every answer afresh instead of sending a kept one again while the data "
+                "is unchanged (for measuring the server)");
   cmd->footer(
       "Serves the web app and the JSON API (described at /api/openapi.json) until Ctrl+C.\n"
       "See docs/server.md for the API and the security model.");
   cmd->callback([args, &ctx] {
     args->options.database = ctx.databasePath();
+    args->options.cache = !args->noCache;
     // Signals are taken by this thread only: block them before any server thread starts.
     sigset_t signals;
     sigemptyset(&signals);

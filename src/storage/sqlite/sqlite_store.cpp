@@ -172,5 +172,11 @@ void SqliteStore::transaction(const std::function<void()>& body) {
 
 void SqliteStore::backup(const fs::path& to) { backupTo(db_.handle(), to); }
 
+uint64_t SqliteStore::dataVersion() {
+  auto st = db_.prepare("PRAGMA data_version");
+  st.step();
+  return static_cast<uint64_t>(st.integer(0));
+}
+
 }  // namespace sqlite
 }  // namespace jobfit

@@ -215,6 +215,7 @@ class SqliteStore final : public Store {
   void transaction(const std::function<void()>& body) override;
   void backup(const std::filesystem::path& to) override;
   std::string location() const override { return path_.string(); }
+  uint64_t dataVersion() override;
 
   Connection& connection() { return db_; }
 

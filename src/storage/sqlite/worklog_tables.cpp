@@ -1,5 +1,5 @@
 // SQL for the work-day log: episodes, custom activities, settings.
-#include <unordered_map>
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -19,7 +19,7 @@ Episode readEpisode(const Statement& st) {
   Episode e;
   e.id = st.integer(0);
   if (auto s = st.optionalInteger(1)) e.start = Instant{std::chrono::seconds{*s}};
-  e.date = parseDate(st.text(2));
+  e.date = parseDate(st.textView(2));
   e.minutes = static_cast<int>(st.integer(3));
   e.with = st.text(4);
   e.note = st.text(5);
@@ -113,20 +113,25 @@ std::vector<Episode> SqliteEpisodeStore::list(const EpisodeQuery& q) {
   st.bind(i++, static_cast<int64_t>(q.limit.value_or(-1)));
   st.bind(i++, static_cast<int64_t>(q.offset));
   std::vector<Episode> out;
+  if (q.limit) out.reserve(static_cast<size_t>(std::clamp(*q.limit, 0, 1000)));
   while (st.step()) out.push_back(readEpisode(st));
   if (out.empty()) return out;
-  // Activities for the whole page in one query.
+  // Activities for the whole page in one query, ordered by episode id: matched to the page's
+  // episodes sorted the same way, in one pass.
+  std::vector<Episode*> byId;
+  byId.reserve(out.size());
+  for (auto& e : out) byId.push_back(&e);
+  std::sort(byId.begin(), byId.end(),
+            [](const Episode* a, const Episode* b) { return a->id < b->id; });
   auto acts = db_.prepare(
       "SELECT episode_id, activity FROM episode_activities WHERE episode_id BETWEEN ? AND ? "
       "ORDER BY episode_id, position");
-  int64_t lo = out.front().id, hi = out.front().id;
-  for (const auto& e : out) lo = std::min(lo, e.id), hi = std::max(hi, e.id);
-  acts.bind(1, lo).bind(2, hi);
-  std::unordered_map<int64_t, Episode*> byId;
-  for (auto& e : out) byId[e.id] = &e;
+  acts.bind(1, byId.front()->id).bind(2, byId.back()->id);
+  auto next = byId.begin();
   while (acts.step()) {
-    auto it = byId.find(acts.integer(0));
-    if (it != byId.end()) it->second->activities.push_back(acts.text(1));
+    int64_t id = acts.integer(0);
+    while (next != byId.end() && (*next)->id < id) ++next;
+    if (next != byId.end() && (*next)->id == id) (*next)->activities.emplace_back(acts.textView(1));
   }
   return out;
 }
