@@ -33,4 +33,13 @@ inline constexpr size_t kMaxRankLimit = 10000;
 // a malformed query.
 RankReport rankStored(Store& store, const ActivityCatalog& catalog, const RankRequest& request);
 
+// The best-scoring postings (of those the request considers) that break a constraint, each
+// with its violations, at most `limit`: the ranking with the constraints set aside, less the
+// eligible postings. Both rankings keep the eligible postings in the same order, so the best
+// excluded ones are among the first eligible + limit without constraints. Only the ones
+// returned are fitted.
+std::vector<FitResult> bestExcluded(Store& store, const ActivityCatalog& catalog,
+                                    const RankRequest& request, const RankReport& report,
+                                    size_t limit);
+
 }  // namespace jobfit

@@ -94,40 +94,6 @@ FitResult fitOf(Store& store, const Posting& posting) {
   return fitPosting(loadProfile(store, catalog), posting, catalog);
 }
 
-// The best-scoring postings that break a constraint, each with its violations, at most
-// `limit`: the ranking with the constraints set aside, less the eligible postings. Both
-// rankings keep the eligible postings in the same order, so the best excluded ones are among
-// the first eligible + limit without constraints. Only the ones returned are fitted.
-std::vector<FitResult> bestExcluded(Store& store, const ActivityCatalog& catalog,
-                                    const RankRequest& request, const RankReport& report,
-                                    size_t limit) {
-  Profile profile = loadProfile(store, catalog);
-  // No constraints, scored as before: the minimum pay also sets the pay value's currency and,
-  // without a target, its target (docs/fit.md), so those stay.
-  Profile unconstrained = profile;
-  unconstrained.constraints = Constraints{};
-  if (const auto& minPay = profile.constraints.minPay) {
-    unconstrained.constraints.minPay = MinPay{0, minPay->currency, PayPeriod::year};
-    if (!profile.values.targetPay && minPay->annual() > 0) unconstrained.values.targetPay = minPay->annual();
-  }
-  std::optional<std::set<int64_t>> only;
-  if (request.query) only = store.postings().matchingIds(*request.query);
-  RankingIndex index = loadRankingIndex(store, catalog, only);
-  std::vector<int64_t> eligible;
-  for (const auto& r : index.rank(profile, report.eligible)) eligible.push_back(r.id);
-  std::sort(eligible.begin(), eligible.end());
-  std::vector<FitResult> out;
-  for (const auto& r : index.rank(unconstrained, report.eligible + limit)) {
-    if (std::binary_search(eligible.begin(), eligible.end(), r.id)) continue;
-    auto stored = store.postings().find(r.id);
-    if (!stored) continue;
-    FitResult fit = fitPosting(profile, stored->posting, catalog);
-    if (!fit.violations.empty()) out.push_back(std::move(fit));
-    if (out.size() == limit) break;
-  }
-  return out;
-}
-
 json appealJson(const Appeal& a) {
   return {{"posting_id", a.postingId}, {"appeal", a.appeal}, {"date", formatDate(a.day)}};
 }
@@ -283,7 +249,8 @@ void addFitRoutes(RouteTable& t) {
          .summary = "The value weights (as `jobfit values --json`)",
          .tag = "fit",
          .response = "Values",
-         .handler = [](ApiRequest& r) { return Reply::ok(toJson(readValues(r.store().settings()))); }});
+         .handler = [](ApiRequest& r) { return Reply::ok(toJson(readValues(r.store().settings()))); },
+         .cache = Caching::data});
 
   t.add({.method = Method::put,
          .path = "/api/values",
@@ -305,7 +272,8 @@ void addFitRoutes(RouteTable& t) {
          .response = "Constraints",
          .handler = [](ApiRequest& r) {
            return Reply::ok(toJson(readConstraints(r.store().settings())));
-         }});
+         },
+         .cache = Caching::data});
 
   t.add({.method = Method::put,
          .path = "/api/constraints",
@@ -329,7 +297,8 @@ void addFitRoutes(RouteTable& t) {
          .handler = [](ApiRequest& r) {
            auto& store = r.store();
            return Reply::ok(toJson(fitOf(store, requirePosting(store, r.id()))));
-         }});
+         },
+         .cache = Caching::data});
 
   t.add({.method = Method::post,
          .path = "/api/fit",
@@ -384,7 +353,8 @@ void addFitRoutes(RouteTable& t) {
                excluded.push_back(toJson(f));
            out["excluded_postings"] = std::move(excluded);
            return Reply::ok(std::move(out));
-         }});
+         },
+         .cache = Caching::data});
 
   t.add({.method = Method::put,
          .path = "/api/postings/{id}/appeal",
@@ -437,7 +407,8 @@ void addFitRoutes(RouteTable& t) {
            json flags = json::array();
            for (const auto& f : ideaFlags(rated, catalog)) flags.push_back(toJson(f));
            return Reply::ok({{"ratings", std::move(ratings)}, {"idea_flags", std::move(flags)}});
-         }});
+         },
+         .cache = Caching::data});
 }
 
 }  // namespace jobfit::server

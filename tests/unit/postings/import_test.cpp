@@ -30,7 +30,7 @@ TEST(PostingImport, StoresEachPostingsValueSignalsWithIt) {
   EXPECT_TRUE(store->fit().postingsWithoutValueSignals().empty());
   EXPECT_EQ(refreshValueSignals(*store), 0u);
   int checked = 0;
-  store->postings().forEachFeatures([&](const PostingFeatures& f) {
+  store->postings().forEachFeatures(nullptr, [&](const PostingFeatures& f) {
     auto expected = valueSignals(store->postings().find(f.id)->posting).signal;
     ASSERT_EQ(f.valueSignals.size(), kValueCount);
     for (size_t i = 0; i < kValueCount; ++i) EXPECT_FLOAT_EQ(f.valueSignals[i], expected[i]);
