@@ -372,9 +372,9 @@ TEST_F(PostingStoreTest, TheMigrationFillsTheFeaturesOfPostingsStoredBeforeIt) {
   upsert(thirds);
   upsert(makePosting("Plain", "P", "plain"));
   auto written = features(postings());
-  // Back to schema 5, as a database stored before the features table.
+  // Back to schema 6, as a database stored before the features table.
   static_cast<sqlite::SqliteStore&>(*store).connection().exec(
-      "DROP TABLE posting_fit_features; PRAGMA user_version = 5");
+      "DROP TABLE posting_fit_features; PRAGMA user_version = 6");
   store.reset();
   store = openSqliteStore(dir / "jobfit.db");
   auto migrated = features(postings());
