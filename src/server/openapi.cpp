@@ -74,6 +74,13 @@ json openApiDocument(const RouteTable& table, std::string_view version) {
                             {"description", q.description},
                             {"schema", schema}});
     }
+    if (r.cache != Caching::none)
+      parameters.push_back(
+          {{"name", "If-None-Match"},
+           {"in", "header"},
+           {"required", false},
+           {"description", "The ETag of an answer the client holds: 304 while it is current"},
+           {"schema", {{"type", "string"}}}});
     if (!parameters.empty()) op["parameters"] = parameters;
     if (!r.request.empty())
       op["requestBody"] = {{"required", true},
@@ -84,6 +91,10 @@ json openApiDocument(const RouteTable& table, std::string_view version) {
     else if (!r.responseType.empty())
       ok["content"] = {{r.responseType, {{"schema", {{"type", "string"}}}}}};
     if (!r.alsoAnswers.empty()) ok["content"][r.alsoAnswers] = {{"schema", {{"type", "string"}}}};
+    if (r.cache != Caching::none)
+      ok["headers"] = {{"ETag",
+                        {{"description", "Names this answer; send it back in If-None-Match"},
+                         {"schema", {{"type", "string"}}}}}};
     op["responses"] = {
         {std::to_string(r.status), ok},
         {"default",
@@ -91,6 +102,9 @@ json openApiDocument(const RouteTable& table, std::string_view version) {
                           "413 too large"},
           {"content", {{"application/json", {{"schema", schemaRef("Error")}}}}}}},
     };
+    if (r.cache != Caching::none)
+      op["responses"]["304"] = {
+          {"description", "Not modified: If-None-Match names the current answer's ETag"}};
     std::string method(methodName(r.method));
     for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     paths[r.path][method] = std::move(op);

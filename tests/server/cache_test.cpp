@@ -69,6 +69,16 @@ TEST(Cache, RoutesThatAreNotCachedSayNoStore) {
   EXPECT_FALSE(missing->has_header("ETag"));
 }
 
+TEST(Cache, TheDocumentSaysWhichAnswersCanBeRevalidated) {
+  TestServer s;
+  auto doc = parse(get(s, "/api/openapi.json"));
+  const auto& episodes = doc["paths"]["/api/episodes"]["get"];
+  EXPECT_TRUE(episodes["responses"].contains("304"));
+  EXPECT_TRUE(episodes["responses"]["200"]["headers"].contains("ETag"));
+  EXPECT_FALSE(doc["paths"]["/api/session"]["get"]["responses"].contains("304"));
+  EXPECT_FALSE(doc["paths"]["/api/episodes"]["post"]["responses"].contains("304"));
+}
+
 TEST(Cache, TurnedOffEveryAnswerIsComputedAfresh) {
   server::ServeOptions options;
   options.cache = false;
