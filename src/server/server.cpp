@@ -248,30 +248,27 @@ struct Server::Impl {
       return;
     }
     const Route& route = *match.route;
-    if (route.cache == Caching::none || !options.cache) {
+    // The data version is read before the answer is computed, so an answer is never filed
+    // under a version newer than its data. Should it not be readable, the answer is computed
+    // afresh.
+    std::optional<uint64_t> version;
+    if (route.cache != Caching::none && options.cache) version = dataVersion();
+    if (!version) {
       res.set_header("Cache-Control", "no-store");
       send(res, answer(route, std::move(match.params), req, clock, Caching::none));
       return;
     }
     // A kept answer may be sent again, but the client must ask each time (it may hold an
-    // answer of older data). The version is read before the answer is computed, so an answer
-    // is never filed under a version newer than its data. The handler sees the clock fixed at
-    // the instant the key was made, so the day in the key is the day it computed with.
+    // answer of older data). The handler sees the clock fixed at the instant the key was
+    // made, so the day in the key is the day it computed with.
     res.set_header("Cache-Control", "private, no-cache");
-    ResponseCache::Ptr reply;
-    try {
-      uint64_t version = pool.dataVersion();
-      Clock at = Clock::fixed(clock.now(), &clock.zone());
-      std::string key = requestKey(req.path, req.params);
-      if (route.cache == Caching::dataAndDay) key += "\nday:" + formatDate(at.today());
-      reply = cache.get(key, version, [&] {
-        return std::make_shared<const CachedReply>(
-            answer(route, match.params, req, at, route.cache));
-      });
-    } catch (const Error& e) {
-      sendError(res, e);
-      return;
-    }
+    Clock at = Clock::fixed(clock.now(), &clock.zone());
+    std::string key = requestKey(req.path, req.params);
+    if (route.cache == Caching::dataAndDay) key += "\nday:" + formatDate(at.today());
+    auto reply = cache.get(key, *version, [&] {
+      return std::make_shared<const CachedReply>(
+          answer(route, match.params, req, at, route.cache));
+    });
     if (!reply->etag.empty()) {
       res.set_header("ETag", reply->etag);
       if (etagMatches(req.get_header_value("If-None-Match"), reply->etag)) {
@@ -280,6 +277,14 @@ struct Server::Impl {
       }
     }
     send(res, *reply);
+  }
+
+  std::optional<uint64_t> dataVersion() {
+    try {
+      return pool.dataVersion();
+    } catch (const Error&) {
+      return std::nullopt;
+    }
   }
 
   // Runs a route's handler and renders what it answers, or the error it raises, as sent; with
