@@ -1,5 +1,7 @@
 #include "server/response_cache.h"
 
+#include <optional>
+
 #include <fmt/format.h>
 
 namespace jobfit::server {
@@ -58,8 +60,8 @@ ResponseCache::ResponseCache(std::size_t maxBytes) : maxBytes_(maxBytes) {}
 
 ResponseCache::Ptr ResponseCache::get(const std::string& key, uint64_t version,
                                       const std::function<Ptr()>& make) {
-  std::pair<uint64_t, std::string> pendingKey{version, key};
-  std::promise<Ptr> promise;
+  std::pair<uint64_t, std::string> pendingKey;
+  std::optional<std::promise<Ptr>> promise;  // made only when this caller computes
   {
     std::unique_lock lock(mutex_);
     if (version < version_) {
@@ -71,24 +73,26 @@ ResponseCache::Ptr ResponseCache::get(const std::string& key, uint64_t version,
       version_ = version;
     }
     if (auto found = find(key)) return found;
+    pendingKey = {version, key};
     if (auto it = pending_.find(pendingKey); it != pending_.end()) {
       auto computing = it->second;
       lock.unlock();
       return computing.get();
     }
-    pending_.emplace(pendingKey, promise.get_future().share());
+    promise.emplace();
+    pending_.emplace(pendingKey, promise->get_future().share());
   }
   Ptr reply;
   try {
     reply = make();
   } catch (...) {
     std::lock_guard lock(mutex_);
-    promise.set_exception(std::current_exception());
+    promise->set_exception(std::current_exception());
     pending_.erase(pendingKey);
     throw;
   }
   std::lock_guard lock(mutex_);
-  promise.set_value(reply);
+  promise->set_value(reply);
   pending_.erase(pendingKey);
   if (reply && reply->keep && version == version_) keep(key, reply);
   return reply;
