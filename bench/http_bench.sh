@@ -96,11 +96,13 @@ start_server() {  # database, then extra serve arguments
 
 rows=()
 # One wrk run: route, label of the database, cache on/off/-, and optionally the number of
-# connections (default $connections).
+# connections (default $connections) and one more request header.
 measure() {
-  local route=$1 db=$2 cache=$3 conns=${4:-$connections} out
+  local route=$1 db=$2 cache=$3 conns=${4:-$connections} header=${5:-} out
   curl -sf -o /dev/null "$url$route" || { echo "GET $route failed"; exit 1; }
-  out=$(wrk -t"$((conns < 2 ? 1 : 2))" -c"$conns" -d"$duration" --timeout 60s --latency "$url$route")
+  out=$(wrk -t"$((conns < 2 ? 1 : 2))" -c"$conns" -d"$duration" --timeout 60s --latency \
+    ${header:+-H "$header"} "$url$route")
+  [[ -n $header ]] && cache="$cache+ae"
   echo "== GET $route ($db, cache $cache, $conns connections)"
   echo "$out" | grep -E "Requests/sec|Latency |  50%|  99%|Non-2xx|Socket errors" || true
   local rps p50 p99 errors
@@ -124,6 +126,9 @@ if [[ -z ${ONLY:-} || $ONLY == episodes ]]; then
     if [[ $cache == off ]]; then start_server "$db" --no-cache; else start_server "$db"; fi
     baseline
     measure "/api/episodes?limit=100" "10k episodes" "$cache"
+    # What a browser sends: an answer compressed per request would show here.
+    [[ $cache == off ]] || measure "/api/episodes?limit=100" "10k episodes" "$cache" \
+      "$connections" "Accept-Encoding: gzip, deflate, br, zstd"
     stop_server
   done
 fi
@@ -151,6 +156,7 @@ fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
-echo "wrk -d$duration, keep-alive, loopback; cache off = serve --no-cache"
+echo "wrk -d$duration, keep-alive, loopback; cache off = serve --no-cache;" \
+  "+ae: with a browser's Accept-Encoding (gzip, deflate, br, zstd)"
 printf "%-50s %-14s %-6s %5s %8s %9s %9s %7s\n" "route" "database" "cache" "conns" "req/s" "p50" "p99" "errors"
 printf "%s\n" "${rows[@]}"

@@ -28,6 +28,26 @@ TEST(Api, HealthNamesTheVersion) {
   EXPECT_EQ(r->get_header_value("Content-Type"), kJson);
 }
 
+// httplib would compress every answer again for each request (brotli at its slowest setting
+// when the client offers it): answers, error answers and pages are sent as they are.
+TEST(Api, AnswersAreSentUncompressedWhateverTheClientAccepts) {
+  TestServer s;
+  postEpisode(s, {{"minutes", 30}, {"activities", {"writing"}}, {"date", "2026-03-12"}});
+  httplib::Headers accepts{{"Accept-Encoding", "gzip, deflate, br, zstd"}};
+  for (std::string path : {"/api/episodes", "/api/session", "/api/episodes/999", "/"}) {
+    auto r = s.client()->Get(path, accepts);
+    ASSERT_TRUE(r) << path;
+    EXPECT_FALSE(r->has_header("Content-Encoding")) << path;
+    EXPECT_EQ(r->get_header_value("Content-Length"), std::to_string(r->body.size())) << path;
+    if (path != "/") {
+      EXPECT_TRUE(json::accept(r->body)) << path;
+    }
+  }
+  auto plain = s.client()->Get("/api/episodes");
+  EXPECT_EQ(s.client()->Get("/api/episodes", accepts)->body, plain->body);
+  EXPECT_EQ(parse(s.client()->Get("/api/episodes/999", accepts))["error"]["code"], "not_found");
+}
+
 TEST(Api, SessionGivesTodayInTheUsersZone) {
   TestServer s;
   auto j = parse(s.client()->Get("/api/session"));
